@@ -1,0 +1,1 @@
+#include "engine/auth/auth_config.h"

@@ -1,0 +1,62 @@
+// Everything that configures one server, filled from defaults, a config file and the command line.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/auth/auth_config.h"
+
+namespace nwb::core {
+
+using auth::Permissions;
+using auth::User;
+
+struct ServerOptions {
+    // Listener
+    std::string host = "0.0.0.0";
+    int port = 4222;              ///< -1 or 0: a random free port
+    std::string server_name;      ///< empty: the server id
+    std::string client_advertise;
+
+    // Limits (nats-server's defaults, REFERENCE §1.9)
+    std::int32_t max_payload = 1024 * 1024;
+    std::int32_t max_control_line = 4096;
+    std::int64_t max_pending = 64LL * 1024 * 1024;
+    int max_connections = 64 * 1024;
+    int max_subscriptions = 0;    ///< 0: unlimited
+    std::chrono::milliseconds ping_interval{std::chrono::minutes(2)};
+    int ping_max = 2;
+    std::chrono::milliseconds write_deadline{std::chrono::seconds(10)};
+    std::chrono::milliseconds auth_timeout{std::chrono::seconds(2)};
+    std::chrono::milliseconds lame_duck_duration{std::chrono::minutes(2)};
+    std::chrono::milliseconds lame_duck_grace_period{std::chrono::seconds(10)};
+    bool no_header_support = false;
+
+    // Authentication: at most one of these styles is in effect.
+    std::string username;         ///< single user (--user / authorization { user })
+    std::string password;
+    std::string auth_token;       ///< --auth / authorization { token }
+    std::vector<User> users;      ///< authorization { users [...] }
+    std::optional<Permissions> default_permissions;
+    std::string no_auth_user;
+
+    // Logging
+    bool debug = false;
+    bool trace = false;
+    bool trace_verbose = false;
+    bool logtime = true;
+    bool logtime_utc = false;
+    std::string log_file;
+    std::string pid_file;
+
+    // Threads
+    int io_threads = 0;           ///< 0: one per core
+
+    // Where the options came from, for messages and reload.
+    std::string config_file;
+};
+
+}  // namespace nwb::core
