@@ -1,0 +1,37 @@
+# The README's two commands. Both install what they need first (installer/deps.sh), then build.
+#   make run   builds and starts nwb-server on localhost:4222
+#   make test  builds and runs every test through CTest
+PRESET    ?= dev
+BUILD_DIR ?= build
+JOBS      ?= $(shell nproc)
+
+# ccache hits across clones: paths are hashed relative to the checkout.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
+export CCACHE_COMPRESS := true
+
+.PHONY: all deps configure build run test clean
+
+all: build
+
+deps:
+	@installer/deps.sh
+
+configure: deps
+	@test -f $(BUILD_DIR)/build.ninja || cmake --preset $(PRESET)
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@echo ""
+	@echo "  nwb-server is starting on nats://localhost:4222"
+	@echo "  Try:  nats pub hello world   |   telnet localhost 4222   |   Ctrl+C to stop"
+	@echo ""
+	@exec $(BUILD_DIR)/app/server/nwb-server -a 127.0.0.1 -p 4222
+
+test: build
+	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+clean:
+	@rm -rf $(BUILD_DIR)

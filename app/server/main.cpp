@@ -1,0 +1,68 @@
+// nwb-server: the engine run headless, with nats-server's command line and config file.
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "app/server/signal_waiter.h"
+#include "engine/config/command_line.h"
+#include "engine/config/config_error.h"
+#include "engine/core/server.h"
+
+namespace {
+
+void writePidFile(const std::string& path) {
+    if (path.empty()) return;
+    std::ofstream out(path, std::ios::trunc);
+    out << getpid();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Signals must be blocked before any thread starts, so every thread inherits the mask.
+    nwb::app::SignalWaiter signals;
+
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    nwb::config::CommandLine cmd;
+    try {
+        cmd = nwb::config::loadServerOptions(args);
+    } catch (const nwb::config::UsageError& e) {
+        std::fprintf(stderr, "%s\n%s", e.what(), nwb::config::usageText().c_str());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "nwb-server: %s\n", e.what());
+        return 1;
+    }
+    for (const std::string& w : cmd.warnings) std::fprintf(stderr, "nwb-server: %s\n", w.c_str());
+    if (cmd.mode == nwb::config::RunMode::ShowHelp) {
+        std::fputs(nwb::config::usageText().c_str(), stdout);
+        return 0;
+    }
+    if (cmd.mode == nwb::config::RunMode::ShowVersion) {
+        std::printf("nwb-server: v%s (compatible with nats-server v%s)\n", NWB_VERSION,
+                    std::string(nwb::core::kAdvertisedVersion).c_str());
+        return 0;
+    }
+    if (cmd.mode == nwb::config::RunMode::CheckConfig) {
+        std::fprintf(stderr, "%s\n",
+                     nwb::config::checkConfigMessage("nwb-server", cmd.options.config_file).c_str());
+        return 0;
+    }
+
+    nwb::core::Server server(cmd.options);
+    try {
+        server.start();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "nwb-server: %s\n", e.what());
+        return 1;
+    }
+    writePidFile(cmd.options.pid_file);
+    signals.start(server);
+    server.waitForShutdown();
+    if (!cmd.options.pid_file.empty()) ::unlink(cmd.options.pid_file.c_str());
+    return 0;
+}

@@ -1,0 +1,26 @@
+// Turns process signals into server actions, as nats-server does (INT/TERM stop, USR2 lame duck).
+#pragma once
+
+#include <csignal>
+#include <thread>
+
+namespace nwb::core {
+class Server;
+}
+
+namespace nwb::app {
+
+/// Blocks the handled signals in the calling thread (call before any other thread starts, so all
+/// threads inherit the mask) and handles them on a dedicated thread.
+class SignalWaiter {
+public:
+    SignalWaiter();
+    /// Starts acting on signals for `server`. Returns at once.
+    void start(core::Server& server);
+
+private:
+    sigset_t set_{};
+    std::thread thread_;
+};
+
+}  // namespace nwb::app

@@ -1,0 +1,660 @@
+// One client connection: parsing, routing, permissions, keepalive and the outbound buffer.
+#include "engine/core/client_connection.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/json/parse.hpp>
+
+#include <charconv>
+#include <random>
+
+#include "engine/auth/reserved_subjects.h"
+#include "engine/auth/violation_text.h"
+#include "engine/core/delivery_batch.h"
+#include "engine/core/server.h"
+#include "engine/protocol/subject.h"
+
+namespace nwb::core {
+namespace {
+
+constexpr std::size_t kReadBufferSize = 64 * 1024;
+constexpr std::size_t kMaxMatchCache = 1024;
+
+std::string_view reasonText(CloseReason reason) {
+    switch (reason) {
+        case CloseReason::ClientClosed: return "Client Closed";
+        case CloseReason::ReadError: return "Read Error";
+        case CloseReason::WriteError: return "Write Error";
+        case CloseReason::ParseError: return "Parse Error";
+        case CloseReason::ProtocolViolation: return "Protocol Violation";
+        case CloseReason::AuthViolation: return "Authentication Failure";
+        case CloseReason::AuthTimeout: return "Authentication Timeout";
+        case CloseReason::MaxPayload: return "Maximum Message Payload Exceeded";
+        case CloseReason::MaxControlLine: return "Maximum Control Line Exceeded";
+        case CloseReason::MaxConnections: return "Maximum Connections Exceeded";
+        case CloseReason::StaleConnection: return "Stale Connection";
+        case CloseReason::SlowConsumer: return "Slow Consumer (Pending Bytes)";
+        case CloseReason::BadClientProtocol: return "Bad Client Protocol Version";
+        case CloseReason::NoRespondersRequiresHeaders: return "No Responders Requires Headers";
+        case CloseReason::ServerShutdown: return "Server Shutdown";
+    }
+    return "Unknown";
+}
+
+/// A fast per-thread generator for picking queue-group members.
+std::size_t randomIndex(std::size_t n) {
+    thread_local std::minstd_rand rng(std::random_device{}());
+    return static_cast<std::size_t>(rng()) % n;
+}
+
+void appendNumber(std::string& out, std::int64_t v) {
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, res.ptr);
+}
+
+}  // namespace
+
+ClientConnection::ClientConnection(Server& server, IoWorker& worker,
+                                   boost::asio::ip::tcp::socket socket, std::uint64_t cid)
+    : server_(server),
+      worker_(worker),
+      socket_(std::move(socket)),
+      cid_(cid),
+      parser_(server.options().max_control_line, server.options().max_payload),
+      ping_timer_(worker.io),
+      auth_timer_(worker.io) {
+    boost::system::error_code ec;
+    const auto endpoint = socket_.remote_endpoint(ec);
+    if (!ec) {
+        client_ip_ = endpoint.address().to_string();
+        remote_ = client_ip_ + ":" + std::to_string(endpoint.port());
+    }
+    socket_.set_option(boost::asio::ip::tcp::no_delay(true), ec);
+    socket_.non_blocking(true, ec);
+}
+
+ClientConnection::~ClientConnection() = default;
+
+void ClientConnection::start(bool over_max_connections) {
+    last_in_ = std::chrono::steady_clock::now();
+    sendProto("INFO " + server_.infoJson(cid_, client_ip_, false) + " \r\n");
+    if (over_max_connections) {
+        server_.logger().error("{} - cid:{} - maximum connections exceeded", remote_, cid_);
+        sendErr("maximum connections exceeded");
+        closeNow(CloseReason::MaxConnections);
+        return;
+    }
+    server_.logger().debug("{} - cid:{} - Client connection created", remote_, cid_);
+    if (server_.authenticator().authRequired()) {
+        parser_.setAwaitingConnect(true);
+        startAuthTimer();
+    }
+    startPingTimer(server_.options().ping_interval);
+    flush();
+    read_buf_.resize(kReadBufferSize);
+    readNext();
+}
+
+void ClientConnection::readNext() {
+    socket_.async_read_some(
+        boost::asio::buffer(read_buf_),
+        [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+            if (self->closed()) return;
+            if (ec) {
+                self->closeNow(CloseReason::ClientClosed);
+                return;
+            }
+            self->onRead(n);
+        });
+}
+
+void ClientConnection::onRead(std::size_t bytes) {
+    last_in_ = std::chrono::steady_clock::now();
+    const protocol::ParseStatus status =
+        parser_.parse(std::string_view(read_buf_.data(), bytes), *this);
+    handleParseStatus(status);
+    DeliveryBatch::current().flushAll(worker_);
+    if (!closed()) readNext();
+}
+
+void ClientConnection::handleParseStatus(protocol::ParseStatus status) {
+    using protocol::ParseStatus;
+    switch (status) {
+        case ParseStatus::Ok:
+        case ParseStatus::Stopped:
+            return;
+        case ParseStatus::UnknownOp:
+            server_.logger().error("{} - cid:{} - Client parser ERROR", remote_, cid_);
+            sendErr("Unknown Protocol Operation");
+            closeNow(CloseReason::ParseError);
+            return;
+        case ParseStatus::MaxControlLine:
+            server_.logger().error("{} - cid:{} - maximum control line exceeded", remote_, cid_);
+            sendErr("maximum control line exceeded");
+            closeNow(CloseReason::MaxControlLine);
+            return;
+        case ParseStatus::MaxPayload:
+            server_.logger().error("{} - cid:{} - maximum payload exceeded", remote_, cid_);
+            sendErr("Maximum Payload Violation");
+            closeNow(CloseReason::MaxPayload);
+            return;
+        case ParseStatus::BadArgs:
+            server_.logger().error("{} - cid:{} - protocol arguments error", remote_, cid_);
+            closeNow(CloseReason::ProtocolViolation);
+            return;
+        case ParseStatus::AuthViolation:
+            server_.logger().error("{} - cid:{} - authentication error", remote_, cid_);
+            sendErr("Authorization Violation");
+            closeNow(CloseReason::AuthViolation);
+            return;
+    }
+}
+
+// ---- control operations -------------------------------------------------------------------
+
+bool ClientConnection::onConnect(std::string_view json) {
+    auth_timer_.cancel();
+    if (!applyConnectJson(json, opts_)) {
+        server_.logger().error("{} - cid:{} - invalid CONNECT", remote_, cid_);
+        closeNow(CloseReason::ProtocolViolation);
+        return false;
+    }
+    connect_received_ = true;
+    headers_.store(opts_.headers && !server_.options().no_header_support);
+    parser_.setHeadersAllowed(headers_.load());
+    parser_.setAwaitingConnect(false);
+    if (!authorize() || !opts_.account.empty() || opts_.new_account) {
+        server_.logger().error("{} - cid:{} - authentication error", remote_, cid_);
+        sendErr("Authorization Violation");
+        closeNow(CloseReason::AuthViolation);
+        return false;
+    }
+    if (opts_.protocol < 0 || opts_.protocol > 1) {
+        sendErr("invalid client protocol");
+        closeNow(CloseReason::BadClientProtocol);
+        return false;
+    }
+    if (opts_.no_responders && !headers_.load()) {
+        sendErr("no responders requires headers support");
+        closeNow(CloseReason::NoRespondersRequiresHeaders);
+        return false;
+    }
+    sendOk();
+    return true;
+}
+
+bool ClientConnection::authorize() {
+    const auth::Authenticator& authenticator = server_.authenticator();
+    if (!authenticator.authRequired()) return true;
+    const auto user = authenticator.authenticate({opts_.user, opts_.pass, opts_.auth_token});
+    if (!user) return false;
+    applyPermissions(user->permissions);
+    return true;
+}
+
+void ClientConnection::applyPermissions(const std::optional<auth::Permissions>& permissions) {
+    std::lock_guard lock(perms_mutex_);
+    if (permissions) {
+        perms_.emplace(*permissions);
+        tracks_responses_.store(perms_->tracksResponses());
+    } else {
+        perms_.reset();
+        tracks_responses_.store(false);
+    }
+    has_perms_.store(perms_.has_value());
+    delivery_filter_.store(false);
+}
+
+bool ClientConnection::onOpBeforeConnect() {
+    // nats-server lets a client skip CONNECT when no_auth_user names a known user: without
+    // credentials, authentication yields exactly that user.
+    if (server_.options().no_auth_user.empty()) return false;
+    const auto user = server_.authenticator().authenticate({});
+    if (!user) return false;
+    auth_timer_.cancel();
+    connect_received_ = true;
+    applyPermissions(user->permissions);
+    return true;
+}
+
+bool ClientConnection::onPing() {
+    sendProto("PONG\r\n");
+    if (connect_received_ && !first_pong_sent_) {
+        first_pong_sent_ = true;
+        takes_async_info_.store(opts_.protocol >= 1);
+    }
+    return true;
+}
+
+bool ClientConnection::onPong() {
+    pings_out_ = 0;
+    return true;
+}
+
+bool ClientConnection::onInfo(std::string_view json) {
+    // nats-server ignores a client's INFO unless it is not valid JSON.
+    boost::json::error_code ec;
+    boost::json::parse(json, ec);
+    if (ec) {
+        closeNow(CloseReason::ProtocolViolation);
+        return false;
+    }
+    return true;
+}
+
+bool ClientConnection::onErr(std::string_view text) {
+    server_.logger().error("{} - cid:{} - Client Error {}", remote_, cid_, text);
+    closeNow(CloseReason::ParseError);
+    return false;
+}
+
+bool ClientConnection::onSub(std::string_view subject, std::string_view queue,
+                             std::string_view sid) {
+    bool allowed = true;
+    if (has_perms_.load(std::memory_order_relaxed)) {
+        std::lock_guard lock(perms_mutex_);
+        allowed = perms_->canSubscribe(subject, queue);
+        // An allowed wildcard overlapping a deny entry filters every later delivery.
+        if (perms_->deliveryFilterActive()) delivery_filter_.store(true);
+    }
+    if (!allowed || (!queue.empty() && auth::isReservedQueue(queue))) {
+        const std::string text = auth::subscribeViolation(subject, queue);
+        server_.logger().error("{} - cid:{} - {}", remote_, cid_, text);
+        sendErr(text);
+        return true;
+    }
+    const int max_subs = server_.options().max_subscriptions;
+    {
+        std::unique_lock lock(subs_mutex_);
+        if (max_subs > 0 && subs_.size() >= static_cast<std::size_t>(max_subs)) {
+            lock.unlock();
+            server_.logger().error("{} - cid:{} - maximum subscriptions exceeded", remote_, cid_);
+            sendErr("maximum subscriptions exceeded");
+            return true;
+        }
+        if (subs_.find(std::string(sid)) != subs_.end()) {
+            lock.unlock();
+            sendOk();  // a duplicate sid keeps the existing subscription
+            return true;
+        }
+        auto sub = std::make_shared<Subscription>();
+        sub->client = shared_from_this();
+        sub->subject.assign(subject);
+        sub->queue.assign(queue);
+        sub->sid.assign(sid);
+        sub->sid_field = " " + sub->sid + " ";
+        if (!server_.trie().insert(sub)) {
+            lock.unlock();
+            sendErr("Invalid Subject");
+            return true;
+        }
+        subs_.emplace(sub->sid, std::move(sub));
+    }
+    sendOk();
+    return true;
+}
+
+bool ClientConnection::onUnsub(std::string_view sid, std::int64_t max) {
+    SubscriptionPtr to_remove;
+    {
+        std::lock_guard lock(subs_mutex_);
+        auto it = subs_.find(std::string(sid));
+        if (it != subs_.end()) {
+            const SubscriptionPtr& sub = it->second;
+            if (max > 0 && max > sub->delivered.load()) {
+                sub->max.store(max);
+            } else {
+                to_remove = sub;
+                subs_.erase(it);
+            }
+        }
+    }
+    sendOk();
+    if (to_remove) {
+        to_remove->closed.store(true);
+        server_.trie().remove(to_remove);
+    }
+    return true;
+}
+
+void ClientConnection::dropSubscription(const SubscriptionPtr& sub) {
+    if (sub->closed.exchange(true)) return;
+    {
+        std::lock_guard lock(subs_mutex_);
+        auto it = subs_.find(sub->sid);
+        if (it != subs_.end() && it->second == sub) subs_.erase(it);
+    }
+    server_.trie().remove(sub);
+}
+
+// ---- messages -------------------------------------------------------------------------------
+
+bool ClientConnection::onPubArgs(const protocol::PubArgs& args) {
+    if (opts_.pedantic && !protocol::isValidLiteralSubject(args.subject)) {
+        sendErr("Invalid Publish Subject");
+    }
+    return true;
+}
+
+bool ClientConnection::onMsg(const protocol::PubArgs& pa, std::string_view data) {
+    if (auth::isReservedPublishSubject(pa.subject)) {
+        const std::string text = auth::publishViolation(pa.subject);
+        server_.logger().error("{} - cid:{} - {}", remote_, cid_, text);
+        sendErr(text);
+        return true;
+    }
+    if (has_perms_.load(std::memory_order_relaxed)) {
+        bool allowed;
+        {
+            std::lock_guard lock(perms_mutex_);
+            allowed = perms_->canPublish(pa.subject, auth::Clock::now());
+        }
+        if (!allowed) {
+            const std::string text = auth::publishViolation(pa.subject);
+            server_.logger().error("{} - cid:{} - {}", remote_, cid_, text);
+            sendErr(text);
+            return true;
+        }
+    }
+    if (!pa.reply.empty() && auth::isReservedReply(pa.reply)) {
+        const std::string text = auth::publishWithReplyViolation(pa.reply);
+        server_.logger().error("{} - cid:{} - {}", remote_, cid_, text);
+        sendErr(text);
+        return true;
+    }
+    sendOk();
+    deliver(pa, data);
+    return true;
+}
+
+MatchResultPtr ClientConnection::matchCached(std::string_view subject) {
+    const std::uint64_t generation = server_.trie().generation();
+    if (generation != match_cache_generation_) {
+        match_cache_.clear();
+        match_cache_generation_ = generation;
+    } else if (auto it = match_cache_.find(subject); it != match_cache_.end()) {
+        return it->second;
+    }
+    MatchResultPtr result = server_.trie().match(subject);
+    if (match_cache_.size() >= kMaxMatchCache) match_cache_.clear();
+    match_cache_.emplace(std::string(subject), result);
+    return result;
+}
+
+void ClientConnection::deliver(const protocol::PubArgs& pa, std::string_view data) {
+    const MatchResultPtr result = matchCached(pa.subject);
+    bool delivered = false;
+    for (const SubscriptionPtr& sub : result->plain) {
+        delivered |= deliverTo(sub, pa, data, false);
+    }
+    for (const auto& group : result->queues) {
+        // One member per group, chosen at random; try the others if that one cannot take it.
+        const std::size_t start = randomIndex(group.size());
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            if (deliverTo(group[(start + k) % group.size()], pa, data, true)) {
+                delivered = true;
+                break;
+            }
+        }
+    }
+    if (!delivered && !pa.reply.empty() && opts_.no_responders) sendNoResponders(pa.reply);
+}
+
+bool ClientConnection::deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa,
+                                 std::string_view data, bool via_queue) {
+    ClientConnection& receiver = *sub->client;
+    if (&receiver == this && !opts_.echo) return false;
+    if (sub->closed.load(std::memory_order_relaxed) || receiver.closed()) return false;
+    if (receiver.delivery_filter_.load(std::memory_order_relaxed)) {
+        std::lock_guard lock(receiver.perms_mutex_);
+        if (receiver.perms_ && receiver.perms_->deliveryDenied(pa.subject)) return false;
+    }
+    bool last = false;
+    const std::int64_t max = sub->max.load(std::memory_order_relaxed);
+    const std::int64_t n = sub->delivered.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (max > 0) {
+        if (n > max) {
+            receiver.dropSubscription(sub);
+            return false;
+        }
+        last = n == max;
+    }
+    const bool queued = receiver.enqueueDelivery(*sub, pa, data, via_queue);
+    if (queued) {
+        if (!pa.reply.empty() && receiver.tracks_responses_.load(std::memory_order_relaxed)) {
+            std::lock_guard lock(receiver.perms_mutex_);
+            if (receiver.perms_) {
+                receiver.perms_->recordRequestReply(pa.reply, auth::Clock::now());
+            }
+        }
+        DeliveryBatch::current().touch(sub->client);
+    }
+    if (last) receiver.dropSubscription(sub);
+    return queued;
+}
+
+bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::PubArgs& pa,
+                                       std::string_view data, bool /*via_queue*/) {
+    const bool has_headers = pa.header_size > 0;
+    const bool send_headers = has_headers && headers_.load(std::memory_order_relaxed);
+    std::string_view body = data;
+    if (has_headers && !send_headers) body = data.substr(static_cast<std::size_t>(pa.header_size));
+
+    std::unique_lock lock(out_mutex_);
+    if (closed()) return false;
+    pending_.append(send_headers ? "HMSG " : "MSG ");
+    pending_.append(pa.subject);
+    pending_.append(sub.sid_field);
+    if (!pa.reply.empty()) {
+        pending_.append(pa.reply);
+        pending_.push_back(' ');
+    }
+    if (send_headers) {
+        pending_.append(pa.header_size_text);
+        pending_.push_back(' ');
+        pending_.append(pa.total_size_text);
+    } else if (has_headers) {
+        appendNumber(pending_, static_cast<std::int64_t>(body.size()));
+    } else {
+        pending_.append(pa.total_size_text);
+    }
+    pending_.append("\r\n");
+    pending_.append(body);
+    pending_.append("\r\n");
+    if (isSlowConsumerLocked()) {
+        lock.unlock();
+        server_.logger().info("{} - cid:{} - Slow Consumer Detected: MaxPending of {} Exceeded",
+                              remote_, cid_, server_.options().max_pending);
+        closeAsync(CloseReason::SlowConsumer);
+        return false;
+    }
+    return true;
+}
+
+bool ClientConnection::isSlowConsumerLocked() const {
+    return static_cast<std::int64_t>(pending_.size() + writing_.size()) >
+           server_.options().max_pending;
+}
+
+void ClientConnection::sendNoResponders(std::string_view reply) {
+    // nats-server 2.9.10 answers on the publisher's own subscription that matches the reply.
+    SubscriptionPtr target;
+    {
+        const MatchResultPtr result = server_.trie().match(reply);
+        for (const SubscriptionPtr& sub : result->plain) {
+            if (sub->client.get() == this) {
+                target = sub;
+                break;
+            }
+        }
+    }
+    if (!target) return;
+    std::string proto = "HMSG ";
+    proto.append(reply);
+    proto.append(target->sid_field);
+    proto.append("16 16\r\nNATS/1.0 503\r\n\r\n\r\n");
+    sendProto(proto);
+}
+
+// ---- output ---------------------------------------------------------------------------------
+
+void ClientConnection::sendProto(std::string_view bytes) {
+    {
+        std::lock_guard lock(out_mutex_);
+        if (socket_closed_) return;
+        pending_.append(bytes);
+    }
+    DeliveryBatch::current().touch(shared_from_this());
+}
+
+void ClientConnection::sendErr(std::string_view text) {
+    std::string line = "-ERR '";
+    line.append(text);
+    line.append("'\r\n");
+    sendProto(line);
+}
+
+void ClientConnection::flush() {
+    flush_needed_.store(false, std::memory_order_release);
+    std::unique_lock lock(out_mutex_);
+    if (write_in_progress_ || socket_closed_) return;
+    if (pending_.empty()) {
+        lock.unlock();
+        if (close_after_flush_) finishClose();
+        return;
+    }
+    writing_.swap(pending_);
+    pending_.clear();
+    write_in_progress_ = true;
+    lock.unlock();
+
+    // Try the write at once; fall back to an asynchronous write for what the socket won't take.
+    boost::system::error_code ec;
+    const std::size_t n = socket_.write_some(boost::asio::buffer(writing_), ec);
+    if (ec && ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) {
+        onWriteDone(ec, 0);
+        return;
+    }
+    const std::size_t done = ec ? 0 : n;
+    if (done == writing_.size()) {
+        onWriteDone({}, done);
+        return;
+    }
+    boost::asio::async_write(
+        socket_, boost::asio::buffer(writing_.data() + done, writing_.size() - done),
+        [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
+            self->onWriteDone(wec, 0);
+        });
+}
+
+void ClientConnection::onWriteDone(boost::system::error_code ec, std::size_t) {
+    {
+        std::lock_guard lock(out_mutex_);
+        write_in_progress_ = false;
+        writing_.clear();
+    }
+    if (ec) {
+        closeNow(CloseReason::WriteError);
+        finishClose();
+        return;
+    }
+    flush();  // more may have arrived meanwhile; also completes a pending close
+}
+
+// ---- keepalive and timeouts -----------------------------------------------------------------
+
+void ClientConnection::startPingTimer(std::chrono::milliseconds after) {
+    ping_timer_.expires_after(after);
+    ping_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        if (!ec && !self->closed()) self->onPingTimer();
+    });
+}
+
+void ClientConnection::onPingTimer() {
+    const auto interval = server_.options().ping_interval;
+    // Data from the client inside the interval makes a PING unnecessary.
+    if (std::chrono::steady_clock::now() - last_in_ >= interval || pings_out_ > 0) {
+        if (pings_out_ + 1 > server_.options().ping_max) {
+            server_.logger().debug("{} - cid:{} - Stale Client Connection - Closing", remote_, cid_);
+            sendErr("Stale Connection");
+            closeNow(CloseReason::StaleConnection);
+            flush();
+            return;
+        }
+        ++pings_out_;
+        sendProto("PING\r\n");
+        DeliveryBatch::current().flushAll(worker_);
+    }
+    startPingTimer(interval);
+}
+
+void ClientConnection::startAuthTimer() {
+    auth_timer_.expires_after(server_.options().auth_timeout);
+    auth_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        if (ec || self->closed() || self->connect_received_) return;
+        self->sendErr("Authentication Timeout");
+        self->closeNow(CloseReason::AuthTimeout);
+        DeliveryBatch::current().flushAll(self->worker_);
+    });
+}
+
+// ---- closing --------------------------------------------------------------------------------
+
+void ClientConnection::closeAsync(CloseReason reason) {
+    boost::asio::post(worker_.io, [self = shared_from_this(), reason] {
+        self->closeNow(reason);
+        DeliveryBatch::current().flushAll(self->worker_);
+    });
+}
+
+void ClientConnection::closeNow(CloseReason reason) {
+    if (closed_.exchange(true, std::memory_order_acq_rel)) return;
+    close_reason_ = reason;
+    server_.logger().debug("{} - cid:{} - Client connection closed: {}", remote_, cid_,
+                           reasonText(reason));
+    ping_timer_.cancel();
+    auth_timer_.cancel();
+    std::unordered_map<std::string, SubscriptionPtr> subs;
+    {
+        std::lock_guard lock(subs_mutex_);
+        subs.swap(subs_);
+    }
+    for (auto& [sid, sub] : subs) {
+        sub->closed.store(true);
+        server_.trie().remove(sub);
+        sub->client.reset();  // breaks the connection <-> subscription cycle
+    }
+    match_cache_.clear();
+    server_.onClientClosed(cid_);
+    if (reason == CloseReason::SlowConsumer || reason == CloseReason::WriteError ||
+        reason == CloseReason::ReadError || reason == CloseReason::ClientClosed) {
+        finishClose();  // nothing more can be written usefully
+        return;
+    }
+    // Let pending bytes (an -ERR) go out first; the batch or the running write completes it.
+    close_after_flush_ = true;
+    DeliveryBatch::current().touch(shared_from_this());
+}
+
+void ClientConnection::finishClose() {
+    std::lock_guard lock(out_mutex_);
+    if (socket_closed_) return;
+    socket_closed_ = true;
+    pending_.clear();
+    boost::system::error_code ec;
+    socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
+}
+
+void ClientConnection::sendLameDuckInfo() {
+    if (!takes_async_info_.load()) return;
+    boost::asio::post(worker_.io, [self = shared_from_this()] {
+        if (self->closed()) return;
+        self->sendProto("INFO " + self->server_.infoJson(self->cid_, self->client_ip_, true) +
+                        " \r\n");
+        self->flush();
+    });
+}
+
+}  // namespace nwb::core

@@ -1,0 +1,154 @@
+// One client connection: parses its input, routes its messages, and owns its outbound buffer.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "engine/auth/permission_checker.h"
+#include "engine/core/connect_options.h"
+#include "engine/core/subject_trie.h"
+#include "engine/protocol/client_parser.h"
+
+namespace nwb::core {
+
+class Server;
+struct IoWorker;
+
+/// Why a connection closed (nats-server's ClosedState names, for logs).
+enum class CloseReason : std::uint8_t {
+    ClientClosed, ReadError, WriteError, ParseError, ProtocolViolation, AuthViolation, AuthTimeout,
+    MaxPayload, MaxControlLine, MaxConnections, StaleConnection, SlowConsumer, BadClientProtocol,
+    NoRespondersRequiresHeaders, ServerShutdown,
+};
+
+class ClientConnection final : public std::enable_shared_from_this<ClientConnection>,
+                               private protocol::ClientParserHandler {
+public:
+    ClientConnection(Server& server, IoWorker& worker, boost::asio::ip::tcp::socket socket,
+                     std::uint64_t cid);
+    ~ClientConnection() override;
+
+    /// Sends INFO and starts reading. Own I/O thread.
+    void start(bool over_max_connections);
+
+    std::uint64_t cid() const { return cid_; }
+    IoWorker& worker() { return worker_; }
+    bool closed() const { return closed_.load(std::memory_order_acquire); }
+    bool supportsHeaders() const { return headers_; }
+
+    /// Closes from any thread (the work runs on the connection's own thread).
+    void closeAsync(CloseReason reason);
+    /// Sends the lame-duck INFO if this client takes async INFOs. Any thread.
+    void sendLameDuckInfo();
+
+    /// Appends one delivery to the outbound buffer; false when the message was not queued
+    /// (closed, or now a slow consumer). Any thread; the caller flushes via the batch.
+    bool enqueueDelivery(const Subscription& sub, const protocol::PubArgs& pa,
+                         std::string_view data, bool via_queue);
+    /// Removes a subscription that reached its auto-unsubscribe limit. Any thread.
+    void dropSubscription(const SubscriptionPtr& sub);
+    /// Writes everything buffered. Own I/O thread only.
+    void flush();
+    /// Marks a flush needed; returns true if the caller must schedule it (it was not yet marked).
+    bool markFlushNeeded() { return !flush_needed_.exchange(true, std::memory_order_acq_rel); }
+
+private:
+    // ClientParserHandler
+    bool onConnect(std::string_view json) override;
+    bool onPubArgs(const protocol::PubArgs& args) override;
+    bool onMsg(const protocol::PubArgs& args, std::string_view data) override;
+    bool onSub(std::string_view subject, std::string_view queue, std::string_view sid) override;
+    bool onUnsub(std::string_view sid, std::int64_t max) override;
+    bool onPing() override;
+    bool onPong() override;
+    bool onInfo(std::string_view json) override;
+    bool onErr(std::string_view text) override;
+    bool onOpBeforeConnect() override;
+
+    void readNext();
+    void onRead(std::size_t bytes);
+    void handleParseStatus(protocol::ParseStatus status);
+    void sendProto(std::string_view bytes);
+    void sendErr(std::string_view text);
+    void sendOk() { if (opts_.verbose) sendProto("+OK\r\n"); }
+    void closeNow(CloseReason reason);
+    void finishClose();
+    void onWriteDone(boost::system::error_code ec, std::size_t written);
+    void startPingTimer(std::chrono::milliseconds after);
+    void onPingTimer();
+    void startAuthTimer();
+    bool authorize();
+    void applyPermissions(const std::optional<auth::Permissions>& permissions);
+    bool isSlowConsumerLocked() const;
+    MatchResultPtr matchCached(std::string_view subject);
+    void deliver(const protocol::PubArgs& pa, std::string_view data);
+    bool deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa, std::string_view data,
+                   bool via_queue);
+    void sendNoResponders(std::string_view reply);
+    void noteSenderActivity();
+
+    Server& server_;
+    IoWorker& worker_;
+    boost::asio::ip::tcp::socket socket_;
+    const std::uint64_t cid_;
+    std::string remote_;  ///< "ip:port" for logs
+    std::string client_ip_;
+
+    protocol::ClientParser parser_;
+    ConnectOptions opts_;
+    bool connect_received_ = false;
+    bool first_pong_sent_ = false;
+    std::atomic<bool> headers_{false};
+    std::atomic<bool> takes_async_info_{false};
+    std::string read_buf_;
+
+    // Permissions; the mutex guards checks made from other connections' threads at delivery.
+    std::mutex perms_mutex_;
+    std::optional<auth::PermissionChecker> perms_;
+    std::atomic<bool> has_perms_{false};
+    std::atomic<bool> tracks_responses_{false};
+    std::atomic<bool> delivery_filter_{false};  ///< check every delivery against sub deny
+
+    // Subscriptions by sid. Guarded: auto-unsubscribe can happen on a sender's thread.
+    std::mutex subs_mutex_;
+    std::unordered_map<std::string, SubscriptionPtr> subs_;
+
+    // Per-connection cache of trie matches for subjects this connection publishes to.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, MatchResultPtr, StringHash, std::equal_to<>> match_cache_;
+    std::uint64_t match_cache_generation_ = ~std::uint64_t{0};
+
+    // Outbound buffer: appended by any thread, written by the own thread.
+    std::mutex out_mutex_;
+    std::string pending_;
+    std::string writing_;
+    bool write_in_progress_ = false;
+    std::atomic<bool> flush_needed_{false};
+
+    // Timers and keepalive (own thread).
+    boost::asio::steady_timer ping_timer_;
+    boost::asio::steady_timer auth_timer_;
+    int pings_out_ = 0;
+    std::chrono::steady_clock::time_point last_in_{};
+
+    std::atomic<bool> closed_{false};
+    bool close_after_flush_ = false;
+    bool socket_closed_ = false;
+    CloseReason close_reason_ = CloseReason::ClientClosed;
+};
+
+}  // namespace nwb::core

@@ -1,0 +1,102 @@
+// The NATS server: listener, I/O threads, connections and the global account's subject trie.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "engine/auth/authenticator.h"
+#include "engine/base/logger.h"
+#include "engine/core/server_options.h"
+#include "engine/core/subject_trie.h"
+
+namespace nwb::core {
+
+class ClientConnection;
+
+/// The nats-server release whose client-protocol behaviour this engine reproduces.
+inline constexpr std::string_view kAdvertisedVersion = "2.9.10";
+
+/// One I/O thread and its event loop. Connections live on exactly one worker.
+struct IoWorker {
+    boost::asio::io_context io{1};
+    std::thread thread;
+};
+
+class Server {
+public:
+    explicit Server(ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// Binds the listener and starts the I/O threads. Throws std::runtime_error on failure.
+    /// Any thread; returns once connections are accepted.
+    void start();
+    /// Closes every connection and stops the threads. Any thread but an I/O thread; blocks.
+    void shutdown();
+    /// Blocks until shutdown() has finished (e.g. at the end of lame-duck mode).
+    void waitForShutdown();
+    /// Stops accepting, tells clients (INFO "ldm"), closes them over the configured duration,
+    /// then shuts down. Any thread; returns at once.
+    void enterLameDuckMode();
+
+    const ServerOptions& options() const { return options_; }
+    const std::string& serverId() const { return server_id_; }
+    const std::string& serverName() const { return server_name_; }
+    int port() const { return port_; }
+    base::Logger& logger() { return logger_; }
+    SubjectTrie& trie() { return trie_; }
+    const auth::Authenticator& authenticator() const { return authenticator_; }
+    bool lameDuck() const { return lame_duck_.load(); }
+
+    /// The INFO line for one client (without the "INFO " prefix and CRLF). Any thread.
+    std::string infoJson(std::uint64_t client_id, const std::string& client_ip, bool ldm) const;
+
+    /// Called by a connection on its own thread when it has closed.
+    void onClientClosed(std::uint64_t cid);
+
+private:
+    void acceptNext();
+    void onAccepted(IoWorker& owner, boost::asio::ip::tcp::socket socket);
+    void closeAllClients();
+    void lameDuckCloseNext(std::vector<std::shared_ptr<ClientConnection>> clients,
+                           std::size_t next, std::chrono::nanoseconds interval);
+    void stopWorkers();
+
+    ServerOptions options_;
+    base::Logger logger_;
+    std::string server_id_;
+    std::string server_name_;
+    auth::Authenticator authenticator_;
+    SubjectTrie trie_;
+    int port_ = 0;
+
+    std::vector<std::unique_ptr<IoWorker>> workers_;
+    std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> guards_;
+    std::unique_ptr<boost::asio::ip::tcp::acceptor> acceptor_;
+    std::unique_ptr<boost::asio::steady_timer> lame_duck_timer_;
+    std::size_t next_worker_ = 0;
+    std::atomic<std::uint64_t> next_cid_{0};
+
+    std::mutex clients_mutex_;
+    std::unordered_map<std::uint64_t, std::shared_ptr<ClientConnection>> clients_;
+
+    std::atomic<bool> lame_duck_{false};
+    std::mutex state_mutex_;
+    std::condition_variable state_cv_;
+    bool running_ = false;
+    bool stopped_ = false;
+};
+
+}  // namespace nwb::core

@@ -1,0 +1,276 @@
+// Config keys to ServerOptions: names, aliases, units, permissions, refusals and nats-server's
+// error texts; and the checks nats-server makes when it creates the server.
+#include <QTest>
+
+#include "engine/config/conf_parser.h"
+#include "engine/config/options_from_config.h"
+#include "tests/unit/config/options_text.h"
+
+using namespace nwb::config;
+
+class TstOptionsFromConfig : public QObject {
+    Q_OBJECT
+
+private slots:
+    void fields_data();
+    void fields();
+    void errors_data();
+    void errors();
+    void warnings();
+    void validation_data();
+    void validation();
+};
+
+namespace {
+
+nwb::core::ServerOptions applyText(const QString& text, std::vector<std::string>* warnings = nullptr) {
+    nwb::core::ServerOptions opts;
+    applyConfig(parseConfigString(text.toStdString(), "o.conf"), opts, warnings);
+    return opts;
+}
+
+}  // namespace
+
+void TstOptionsFromConfig::fields_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("port") << "port: 4333" << "port" << "4333";
+    QTest::newRow("PORT is case-insensitive") << "PORT: 4333" << "port" << "4333";
+    QTest::newRow("port 0 is the default") << "port: 0" << "port" << "4222";
+    QTest::newRow("port -1 is random") << "port: -1" << "port" << "-1";
+    QTest::newRow("listen host:port host") << "listen: 127.0.0.1:4333" << "host" << "127.0.0.1";
+    QTest::newRow("listen host:port port") << "listen: 127.0.0.1:4333" << "port" << "4333";
+    QTest::newRow("listen ipv6") << "listen: \"[::1]:4333\"" << "host" << "::1";
+    QTest::newRow("listen :port") << "listen: \":4333\"" << "host" << "0.0.0.0";
+    QTest::newRow("listen port only") << "host: h\nlisten: 4333" << "host" << "0.0.0.0";
+    QTest::newRow("host") << "host: 10.0.0.1" << "host" << "10.0.0.1";
+    QTest::newRow("net") << "net: 10.0.0.2" << "host" << "10.0.0.2";
+    QTest::newRow("server_name") << "server_name: n1" << "server_name" << "n1";
+    QTest::newRow("client_advertise") << "client_advertise: \"a:1\"" << "client_advertise" << "a:1";
+    QTest::newRow("debug") << "debug: true" << "debug" << "true";
+    QTest::newRow("trace") << "trace: on" << "trace" << "true";
+    QTest::newRow("trace_verbose sets trace") << "trace_verbose: yes" << "trace" << "true";
+    QTest::newRow("trace_verbose") << "trace_verbose: yes" << "trace_verbose" << "true";
+    QTest::newRow("logtime") << "logtime: false" << "logtime" << "false";
+    QTest::newRow("logtime_utc") << "logtime_utc: true" << "logtime_utc" << "true";
+    QTest::newRow("logfile") << "logfile: /tmp/a.log" << "log_file" << "/tmp/a.log";
+    QTest::newRow("log_file") << "log_file: b.log" << "log_file" << "b.log";
+    QTest::newRow("pidfile") << "pidfile: a.pid" << "pid_file" << "a.pid";
+    QTest::newRow("pid_file") << "pid_file: b.pid" << "pid_file" << "b.pid";
+    QTest::newRow("max_payload 2MB") << "max_payload: 2MB" << "max_payload" << "2097152";
+    QTest::newRow("max_control_line") << "max_control_line: 8kb" << "max_control_line" << "8192";
+    QTest::newRow("max_pending") << "max_pending: 1G" << "max_pending" << "1000000000";
+    QTest::newRow("max_connections") << "max_connections: 10" << "max_connections" << "10";
+    QTest::newRow("max_conn") << "max_conn: 11" << "max_connections" << "11";
+    QTest::newRow("max_subscriptions") << "max_subscriptions: 5" << "max_subscriptions" << "5";
+    QTest::newRow("max_subs") << "max_subs: 6" << "max_subscriptions" << "6";
+    QTest::newRow("ping_interval string") << "ping_interval: \"1m30s\"" << "ping_interval" << "90000";
+    QTest::newRow("ping_interval seconds") << "ping_interval: 5" << "ping_interval" << "5000";
+    QTest::newRow("ping_max") << "ping_max: 4" << "ping_max" << "4";
+    QTest::newRow("write_deadline") << "write_deadline: \"500ms\"" << "write_deadline" << "500";
+    QTest::newRow("lame_duck_duration") << "lame_duck_duration: \"1m\"" << "lame_duck_duration"
+                                        << "60000";
+    QTest::newRow("lame_duck_grace_period") << "lame_duck_grace_period: \"1.5s\""
+                                            << "lame_duck_grace_period" << "1500";
+    QTest::newRow("no_header_support") << "no_header_support: true" << "no_header_support"
+                                       << "true";
+    QTest::newRow("no_auth_user") << "no_auth_user: bob" << "no_auth_user" << "bob";
+    QTest::newRow("single user") << "authorization { user: a, password: b }" << "username" << "a";
+    QTest::newRow("single user pass alias") << "authorization { user: a, pass: b }" << "password"
+                                            << "b";
+    QTest::newRow("token") << "authorization { token: s3cr3t }" << "auth_token" << "s3cr3t";
+    QTest::newRow("timeout seconds") << "authorization { token: t, timeout: 3 }" << "auth_timeout"
+                                     << "3000";
+    QTest::newRow("timeout float") << "authorization { token: t, timeout: 0.5 }" << "auth_timeout"
+                                   << "500";
+    QTest::newRow("timeout other type is 1s") << "authorization { token: t, timeout: \"x\" }"
+                                              << "auth_timeout" << "1000";
+    QTest::newRow("users with permissions")
+        << "authorization { users: [\n"
+           "  {user: a, password: p, permissions: {publish: \"x.>\", subscribe: [\"y\", \"z q\"]}}\n"
+           "  {user: b, password: $2a$11$h, permissions: {pub: {allow: [\"a\"], deny: \"b\"}}}\n"
+           "]}"
+        << "users"
+        << "a:p (pub allow[x.>] deny[]; sub allow[y,z q] deny[]; responses none) | "
+           "b:$2a$11$h (pub allow[a] deny[b]; sub none; responses none)";
+    QTest::newRow("default permissions apply to users without their own")
+        << "authorization { default_permissions: {subscribe: {deny: \"s\"}}\n"
+           "  users: [{user: a, password: p}, {user: b, password: p, permissions: {pub: x}}] }"
+        << "users"
+        << "a:p (pub none; sub allow(unset)[] deny[s]; responses none) | "
+           "b:p (pub allow[x] deny[]; sub none; responses none)";
+    QTest::newRow("default permissions kept")
+        << "authorization { permissions: {publish: [\"p\"]} }" << "default_permissions"
+        << "pub allow[p] deny[]; sub none; responses none";
+    QTest::newRow("allow_responses true turns off blanket publish")
+        << "authorization { users: [{user: a, permissions: {allow_responses: true}}] }" << "users"
+        << "a: (pub allow[] deny[]; sub none; responses 1/120000ms)";
+    QTest::newRow("allow_responses map")
+        << "authorization { users: [{user: a, permissions: "
+           "{allow_responses: {max: 5, expires: \"1s\"}}}] }"
+        << "users" << "a: (pub allow[] deny[]; sub none; responses 5/1000ms)";
+    QTest::newRow("empty allow/deny map is no permission")
+        << "authorization { users: [{user: a, permissions: {publish: {}}}] }" << "users"
+        << "a: (pub none; sub none; responses none)";
+    QTest::newRow("variable-only keys are not unknown fields")
+        << "PORT = 4555\nport: $PORT" << "port" << "4555";
+    QTest::newRow("jetstream disabled is accepted") << "jetstream: false\nport: 1" << "port" << "1";
+    QTest::newRow("store_dir alone is accepted") << "store_dir: /tmp/x\nport: 2" << "port" << "2";
+    QTest::newRow("cluster with only a name is accepted") << "cluster { name: c }\nport: 3" << "port"
+                                                         << "3";
+}
+
+void TstOptionsFromConfig::fields() {
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+    QCOMPARE(test::fieldText(applyText(text), field), expected);
+}
+
+void TstOptionsFromConfig::errors_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown field") << "port: 1\nfoo: bar" << "o.conf:2:1: unknown field \"foo\"";
+    QTest::newRow("unknown nested field") << "authorization {\n  user: a\n  bogus: 1\n}"
+                                          << "o.conf:3:3: unknown field \"bogus\"";
+    QTest::newRow("jetstream") << "jetstream: true"
+                               << "o.conf:1:1: \"jetstream\" is not supported yet by nwb-server";
+    QTest::newRow("cluster") << "cluster { listen: 127.0.0.1:6222 }"
+                             << "o.conf:1:1: \"cluster\" is not supported yet by nwb-server";
+    QTest::newRow("tls") << "tls { cert_file: a }"
+                         << "o.conf:1:1: \"tls\" is not supported yet by nwb-server";
+    QTest::newRow("http_port") << "http_port: 8222"
+                               << "o.conf:1:1: \"http_port\" is not supported yet by nwb-server";
+    QTest::newRow("accounts") << "accounts { A { users: [] } }"
+                              << "o.conf:1:1: \"accounts\" is not supported yet by nwb-server";
+    QTest::newRow("nkey users") << "authorization { users: [{nkey: UABC}] }"
+                                << "o.conf:1:26: \"nkey\" is not supported yet by nwb-server";
+    QTest::newRow("port type") << "port: \"abc\""
+                               << "o.conf:1:1: invalid value for \"port\": expected an integer, "
+                                  "got a string";
+    QTest::newRow("debug type") << "debug: 1"
+                                << "o.conf:1:1: invalid value for \"debug\": expected a bool, got "
+                                   "an integer";
+    QTest::newRow("listen bad address") << "listen: \"nohost\""
+                                        << "o.conf:1:1: could not parse address string \"nohost\"";
+    QTest::newRow("listen bad port") << "listen: \"h:x\""
+                                     << "o.conf:1:1: could not parse port \"x\"";
+    QTest::newRow("listen bad type") << "listen: true"
+                                     << "o.conf:1:1: expected port or host:port, got bool";
+    QTest::newRow("max_payload too big") << "max_payload: 3GB"
+                                         << "o.conf:1:1: max_payload value is too big";
+    QTest::newRow("ping_interval bad unit") << "ping_interval: \"5x\""
+                                            << "o.conf:1:1: error parsing ping_interval: time: "
+                                               "unknown unit \"x\" in duration \"5x\"";
+    QTest::newRow("lame duck too short") << "lame_duck_duration: \"10s\""
+                                         << "o.conf:1:1: invalid lame_duck_duration of 10s, "
+                                            "minimum is 30 seconds";
+    QTest::newRow("lame duck grace negative") << "lame_duck_grace_period: \"-1s\""
+                                              << "o.conf:1:1: invalid lame_duck_grace_period, "
+                                                 "needs to be positive";
+    QTest::newRow("user and token") << "authorization { user: a, token: t }"
+                                    << "o.conf:1:1: Cannot have a user/pass and token";
+    QTest::newRow("user and users") << "authorization { user: a, users: [] }"
+                                    << "o.conf:1:1: Can not have a single user/pass and a users "
+                                       "array";
+    QTest::newRow("token and users") << "authorization { token: a, users: [] }"
+                                     << "o.conf:1:1: Can not have a token and a users array";
+    QTest::newRow("duplicate user") << "authorization { users: [{user: a}, {user: a}] }"
+                                    << "o.conf:1:1: Duplicate user \"a\" detected";
+    QTest::newRow("user entry without user") << "authorization { users: [{password: p}] }"
+                                             << "o.conf:1:25: User entry requires a user";
+    QTest::newRow("users not an array") << "authorization { users: x }"
+                                        << "o.conf:1:17: Expected users field to be an array, "
+                                           "got x";
+    QTest::newRow("user entry not a map") << "authorization { users: [x] }"
+                                          << "o.conf:1:25: Expected user entry to be a "
+                                             "map/struct, got x";
+    QTest::newRow("permissions not a map")
+        << "authorization { users: [{user: a, permissions: x}] }"
+        << "o.conf:1:35: Expected permissions to be a map/struct, got x";
+    QTest::newRow("unknown permission field")
+        << "authorization { users: [{user: a, permissions: {pubs: x}}] }"
+        << "o.conf:1:49: Unknown field \"pubs\" parsing permissions";
+    QTest::newRow("unknown allow/deny field")
+        << "authorization { users: [{user: a, permissions: {pub: {allows: x}}}] }"
+        << "o.conf:1:55: Unknown field name \"allows\" parsing subject permissions, only 'allow' "
+           "or 'deny' are permitted";
+    QTest::newRow("invalid subject")
+        << "authorization { users: [{user: a, permissions: {pub: \"a..b\"}}] }"
+        << "o.conf:1:49: subject \"a..b\" is not a valid subject";
+    QTest::newRow("number before ] reads as a string, as in nats-server")
+        << "authorization { users: [{user: a, permissions: {pub: [1]}}] }"
+        << "o.conf:1:57: Expected an array value terminator \",\" or an array terminator "
+           "\"]\", but got '}' instead.";
+    QTest::newRow("subject array element not a string")
+        << "authorization { users: [{user: a, permissions: {pub: [true]}}] }"
+        << "o.conf:1:55: Subject in permissions array cannot be cast to string";
+    QTest::newRow("subjects wrong type")
+        << "authorization { users: [{user: a, permissions: {pub: 1.5}}] }"
+        << "o.conf:1:49: Expected subject permissions to be a subject, or array of subjects, "
+           "got float64";
+    QTest::newRow("allow_responses wrong type")
+        << "authorization { users: [{user: a, permissions: {allow_responses: 1}}] }"
+        << "o.conf:1:49: error parsing response permissions, expected a boolean or a map";
+    QTest::newRow("allow_responses expires not a string")
+        << "authorization { users: [{user: a, permissions: {allow_responses: {expires: 1}}}] }"
+        << "o.conf:1:67: error parsing expires, not a duration string";
+}
+
+void TstOptionsFromConfig::errors() {
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    try {
+        applyText(text);
+        QFAIL("no error");
+    } catch (const ConfigError& e) {
+        QCOMPARE(QString::fromUtf8(e.what()), expected);
+    }
+}
+
+void TstOptionsFromConfig::warnings() {
+    std::vector<std::string> warnings;
+    const nwb::core::ServerOptions opts = applyText("ping_interval: 5\nwrite_deadline: 3", &warnings);
+    QCOMPARE(opts.write_deadline.count(), 3000);
+    QCOMPARE(warnings, (std::vector<std::string>{
+        "o.conf:1:1: invalid use of field \"ping_interval\": ping_interval should be converted "
+        "to a duration",
+        "o.conf:2:1: invalid use of field \"write_deadline\": write_deadline should be converted "
+        "to a duration"}));
+}
+
+void TstOptionsFromConfig::validation_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("defaults are valid") << "" << "";
+    QTest::newRow("max_payload above max_pending")
+        << "max_payload: 100MB\nmax_pending: 1MB"
+        << "max_payload (104857600) cannot be higher than max_pending (1048576)";
+    QTest::newRow("no_auth_user without users")
+        << "no_auth_user: bob" << "no_auth_user: \"bob\" present, but users are not defined";
+    QTest::newRow("no_auth_user unknown")
+        << "authorization { users [ {user: a, password: b} ] }\nno_auth_user: bob"
+        << "no_auth_user: \"bob\" not present as user in authorization block or account "
+           "configuration";
+    QTest::newRow("no_auth_user known")
+        << "authorization { users [ {user: bob, password: b} ] }\nno_auth_user: bob" << "";
+    QTest::newRow("grace not below duration")
+        << "lame_duck_duration: \"30s\"\nlame_duck_grace_period: \"40s\""
+        << "lame duck grace period (40s) should be strictly lower than lame duck duration (30s)";
+}
+
+void TstOptionsFromConfig::validation() {
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QString actual;
+    try {
+        validateOptions(applyText(text));
+    } catch (const ConfigError& e) {
+        actual = QString::fromUtf8(e.what());
+    }
+    QCOMPARE(actual, expected);
+}
+
+QTEST_APPLESS_MAIN(TstOptionsFromConfig)
+#include "tst_options_from_config.moc"
