@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "nwb-server: %s\n", e.what());
         return 1;
     }
-    for (const std::string& w : cmd.warnings) std::fprintf(stderr, "nwb-server: %s\n", w.c_str());
+    for (const std::string& w : cmd.warnings) std::fprintf(stderr, "%s\n", w.c_str());
     if (cmd.mode == nwb::config::RunMode::ShowHelp) {
         std::fputs(nwb::config::usageText().c_str(), stdout);
         return 0;

@@ -24,7 +24,21 @@ namespace {
 struct SharedState {
     std::set<std::string> env_references;  ///< variables being expanded from the environment
     std::vector<std::string> include_chain;  ///< files being parsed, for cycle detection
+    std::size_t copied_values = 0;  ///< values copied by $references, bounded against blow-ups
 };
+
+/// `b: [$a, $a]`, `c: [$b, $b]`, ... doubles at each step; this bounds what references copy.
+constexpr std::size_t kMaxCopiedValues = 1'000'000;
+
+std::size_t countValues(const ConfValue& value) {
+    std::size_t n = 1;
+    if (value.isArray()) {
+        for (const ConfValue& element : value.asArray()) n += countValues(element);
+    } else if (value.isMap()) {
+        for (const ConfMapEntry& entry : value.asMap()) n += countValues(entry.value);
+    }
+    return n;
+}
 
 std::string lowerAscii(std::string_view s) {
     std::string out(s);
@@ -310,6 +324,12 @@ ConfValue Parser::lookupVariable(const ConfToken& token) {
     for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
         if (!frame->value.isMap()) continue;
         if (ConfMapEntry* entry = frame->value.asMap().find(name)) {
+            shared_.copied_values += countValues(entry->value);
+            if (shared_.copied_values > kMaxCopiedValues) {
+                throw ConfigError(where, fmt::format("variable references copy more than {} "
+                                                     "values",
+                                                     kMaxCopiedValues));
+            }
             entry->value.setUsedAsVariable(true);
             ConfValue copy = entry->value;
             copy.setUsedAsVariable(false);

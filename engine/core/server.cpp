@@ -241,10 +241,9 @@ void Server::shutdown() {
     closeAllClients();
     stopWorkers();
     logger_.info("Server Exiting..");
-    {
-        std::lock_guard lock(state_mutex_);
-        running_ = false;
-    }
+    // Notify under the lock: the waiter may destroy the server as soon as it wakes.
+    std::lock_guard lock(state_mutex_);
+    running_ = false;
     state_cv_.notify_all();
 }
 

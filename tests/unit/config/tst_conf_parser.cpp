@@ -139,6 +139,11 @@ void TstConfParser::strings_data() {
         << "\xC3\xA9t\xC3\xA9: 1" << "\xC3\xA9t\xC3\xA9 integer 1 @t.conf:1:6\n";
     QTest::newRow("too deep") << "a: " + QString(200, QLatin1Char('[')) << "error: t.conf:1:132: maps "
         "and arrays are nested more than 128 deep";
+    QTest::newRow("references that double at each step")
+        << "a: [1 ,1 ,1 ,1 ,1 ,1 ,1 ,1 ,1 ,1 ]\nb: [$a,$a,$a,$a,$a,$a,$a,$a,$a,$a]\n"
+           "c: [$b,$b,$b,$b,$b,$b,$b,$b,$b,$b]\nd: [$c,$c,$c,$c,$c,$c,$c,$c,$c,$c]\n"
+           "e: [$d,$d,$d,$d,$d,$d,$d,$d,$d,$d]\nf: [$e,$e,$e,$e,$e,$e,$e,$e,$e,$e]\n"
+        << "error: t.conf:6:26: variable references copy more than 1000000 values";
     QTest::newRow("unexpected map value terminator") << "m { a: , }" << "error: t.conf:1:8: "
         "Unexpected map value terminator \",\".";
     QTest::newRow("float must start with digit") << "a: .5" << "error: t.conf:1:4: Floats must "
