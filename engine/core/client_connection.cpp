@@ -62,6 +62,7 @@ ClientConnection::ClientConnection(Server& server, IoWorker& worker,
       socket_(std::move(socket)),
       cid_(cid),
       parser_(server.options().max_control_line, server.options().max_payload),
+      trace_(server.logger().traceEnabled()),
       ping_timer_(worker.io),
       auth_timer_(worker.io) {
     boost::system::error_code ec;
@@ -154,6 +155,7 @@ void ClientConnection::handleParseStatus(protocol::ParseStatus status) {
 // ---- control operations -------------------------------------------------------------------
 
 bool ClientConnection::onConnect(std::string_view json) {
+    if (trace_) traceIn("CONNECT", redactPassword(json));
     auth_timer_.cancel();
     if (!applyConnectJson(json, opts_)) {
         server_.logger().error("{} - cid:{} - invalid CONNECT", remote_, cid_);
@@ -219,6 +221,7 @@ bool ClientConnection::onOpBeforeConnect() {
 }
 
 bool ClientConnection::onPing() {
+    if (trace_) traceIn("PING", {});
     sendProto("PONG\r\n");
     if (connect_received_ && !first_pong_sent_) {
         first_pong_sent_ = true;
@@ -228,6 +231,7 @@ bool ClientConnection::onPing() {
 }
 
 bool ClientConnection::onPong() {
+    if (trace_) traceIn("PONG", {});
     pings_out_ = 0;
     return true;
 }
@@ -251,6 +255,10 @@ bool ClientConnection::onErr(std::string_view text) {
 
 bool ClientConnection::onSub(std::string_view subject, std::string_view queue,
                              std::string_view sid) {
+    if (trace_) {
+        traceIn("SUB", std::string(subject) + (queue.empty() ? "" : " " + std::string(queue)) + " " +
+                           std::string(sid));
+    }
     bool allowed = true;
     if (has_perms_.load(std::memory_order_relaxed)) {
         std::lock_guard lock(perms_mutex_);
@@ -296,6 +304,7 @@ bool ClientConnection::onSub(std::string_view subject, std::string_view queue,
 }
 
 bool ClientConnection::onUnsub(std::string_view sid, std::int64_t max) {
+    if (trace_) traceIn("UNSUB", std::string(sid) + (max >= 0 ? " " + std::to_string(max) : ""));
     SubscriptionPtr to_remove;
     {
         std::lock_guard lock(subs_mutex_);
@@ -338,6 +347,14 @@ bool ClientConnection::onPubArgs(const protocol::PubArgs& args) {
 }
 
 bool ClientConnection::onMsg(const protocol::PubArgs& pa, std::string_view data) {
+    if (trace_) {
+        std::string args(pa.subject);
+        if (!pa.reply.empty()) args += " " + std::string(pa.reply);
+        if (pa.header_size >= 0) args += " " + std::string(pa.header_size_text);
+        args += " " + std::string(pa.total_size_text);
+        traceIn(pa.header_size >= 0 ? "HPUB" : "PUB", args);
+        server_.logger().trace("{} - cid:{} - <<- MSG_PAYLOAD: [\"{}\"]", remote_, cid_, data);
+    }
     if (auth::isReservedPublishSubject(pa.subject)) {
         const std::string text = auth::publishViolation(pa.subject);
         server_.logger().error("{} - cid:{} - {}", remote_, cid_, text);
@@ -499,7 +516,30 @@ void ClientConnection::sendNoResponders(std::string_view reply) {
 
 // ---- output ---------------------------------------------------------------------------------
 
+void ClientConnection::traceIn(std::string_view op, std::string_view args) {
+    if (args.empty()) {
+        server_.logger().trace("{} - cid:{} - <<- [{}]", remote_, cid_, op);
+    } else {
+        server_.logger().trace("{} - cid:{} - <<- [{} {}]", remote_, cid_, op, args);
+    }
+}
+
+std::string ClientConnection::redactPassword(std::string_view connect_json) {
+    // As nats-server's removePassFromTrace: the value of "pass" never reaches the log.
+    std::string out(connect_json);
+    const std::size_t key = out.find("\"pass\"");
+    if (key == std::string::npos) return out;
+    const std::size_t open = out.find('"', out.find(':', key));
+    const std::size_t close = open == std::string::npos ? open : out.find('"', open + 1);
+    if (close != std::string::npos) out.replace(open + 1, close - open - 1, "[REDACTED]");
+    return out;
+}
+
 void ClientConnection::sendProto(std::string_view bytes) {
+    if (trace_ && !bytes.empty()) {
+        std::string_view line = bytes.substr(0, bytes.find('\r'));
+        server_.logger().trace("{} - cid:{} - ->> [{}]", remote_, cid_, line);
+    }
     {
         std::lock_guard lock(out_mutex_);
         if (socket_closed_) return;

@@ -80,6 +80,8 @@ private:
     void onRead(std::size_t bytes);
     void handleParseStatus(protocol::ParseStatus status);
     void sendProto(std::string_view bytes);
+    void traceIn(std::string_view op, std::string_view args);
+    static std::string redactPassword(std::string_view connect_json);
     void sendErr(std::string_view text);
     void sendOk() { if (opts_.verbose) sendProto("+OK\r\n"); }
     void closeNow(CloseReason reason);
@@ -106,6 +108,7 @@ private:
     std::string client_ip_;
 
     protocol::ClientParser parser_;
+    const bool trace_;  ///< -V: log every protocol operation
     ConnectOptions opts_;
     bool connect_received_ = false;
     bool first_pong_sent_ = false;
