@@ -403,13 +403,13 @@ void ClientConnection::deliver(const protocol::PubArgs& pa, std::string_view dat
     const MatchResultPtr result = matchCached(pa.subject);
     bool delivered = false;
     for (const SubscriptionPtr& sub : result->plain) {
-        delivered |= deliverTo(sub, pa, data, false);
+        delivered |= deliverTo(sub, pa, data);
     }
     for (const auto& group : result->queues) {
         // One member per group, chosen at random; try the others if that one cannot take it.
         const std::size_t start = randomIndex(group.size());
         for (std::size_t k = 0; k < group.size(); ++k) {
-            if (deliverTo(group[(start + k) % group.size()], pa, data, true)) {
+            if (deliverTo(group[(start + k) % group.size()], pa, data)) {
                 delivered = true;
                 break;
             }
@@ -419,7 +419,7 @@ void ClientConnection::deliver(const protocol::PubArgs& pa, std::string_view dat
 }
 
 bool ClientConnection::deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa,
-                                 std::string_view data, bool via_queue) {
+                                 std::string_view data) {
     ClientConnection& receiver = *sub->client;
     if (&receiver == this && !opts_.echo) return false;
     if (sub->closed.load(std::memory_order_relaxed) || receiver.closed()) return false;
@@ -437,7 +437,7 @@ bool ClientConnection::deliverTo(const SubscriptionPtr& sub, const protocol::Pub
         }
         last = n == max;
     }
-    const bool queued = receiver.enqueueDelivery(*sub, pa, data, via_queue);
+    const bool queued = receiver.enqueueDelivery(*sub, pa, data);
     if (queued) {
         if (!pa.reply.empty() && receiver.tracks_responses_.load(std::memory_order_relaxed)) {
             std::lock_guard lock(receiver.perms_mutex_);
@@ -452,7 +452,7 @@ bool ClientConnection::deliverTo(const SubscriptionPtr& sub, const protocol::Pub
 }
 
 bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::PubArgs& pa,
-                                       std::string_view data, bool /*via_queue*/) {
+                                       std::string_view data) {
     const bool has_headers = pa.header_size > 0;
     const bool send_headers = has_headers && headers_.load(std::memory_order_relaxed);
     std::string_view body = data;

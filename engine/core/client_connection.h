@@ -55,7 +55,7 @@ public:
     /// Appends one delivery to the outbound buffer; false when the message was not queued
     /// (closed, or now a slow consumer). Any thread; the caller flushes via the batch.
     bool enqueueDelivery(const Subscription& sub, const protocol::PubArgs& pa,
-                         std::string_view data, bool via_queue);
+                         std::string_view data);
     /// Removes a subscription that reached its auto-unsubscribe limit. Any thread.
     void dropSubscription(const SubscriptionPtr& sub);
     /// Writes everything buffered. Own I/O thread only.
@@ -95,8 +95,7 @@ private:
     bool isSlowConsumerLocked() const;
     MatchResultPtr matchCached(std::string_view subject);
     void deliver(const protocol::PubArgs& pa, std::string_view data);
-    bool deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa, std::string_view data,
-                   bool via_queue);
+    bool deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa, std::string_view data);
     void sendNoResponders(std::string_view reply);
     void noteSenderActivity();
 
