@@ -65,10 +65,14 @@ ClientConnection::ClientConnection(Server& server, IoWorker& worker,
       trace_(server.logger().traceEnabled()),
       ping_timer_(worker.io),
       auth_timer_(worker.io) {
+    start_ = WallClock::now();
+    accepted_at_ = std::chrono::steady_clock::now();
+    touchActivity();
     boost::system::error_code ec;
     const auto endpoint = socket_.remote_endpoint(ec);
     if (!ec) {
         client_ip_ = endpoint.address().to_string();
+        client_port_ = endpoint.port();
         remote_ = client_ip_ + ":" + std::to_string(endpoint.port());
     }
     socket_.set_option(boost::asio::ip::tcp::no_delay(true), ec);
@@ -112,9 +116,11 @@ void ClientConnection::readNext() {
 
 void ClientConnection::onRead(std::size_t bytes) {
     last_in_ = std::chrono::steady_clock::now();
+    touchActivity();
     const protocol::ParseStatus status =
         parser_.parse(std::string_view(read_buf_.data(), bytes), *this);
     handleParseStatus(status);
+    addTallyToServer();
     DeliveryBatch::current().flushAll(worker_);
     if (!closed()) readNext();
 }
@@ -163,6 +169,16 @@ bool ClientConnection::onConnect(std::string_view json) {
         return false;
     }
     connect_received_ = true;
+    // As nats-server: the first RTT estimate is the time from accept to CONNECT.
+    rtt_ns_.store(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      std::chrono::steady_clock::now() - accepted_at_)
+                      .count());
+    {
+        std::lock_guard lock(meta_mutex_);
+        client_name_ = opts_.name;
+        client_lang_ = opts_.lang;
+        client_version_ = opts_.version;
+    }
     headers_.store(opts_.headers && !server_.options().no_header_support);
     parser_.setHeadersAllowed(headers_.load());
     parser_.setAwaitingConnect(false);
@@ -191,6 +207,10 @@ bool ClientConnection::authorize() {
     if (!authenticator.authRequired()) return true;
     const auto user = authenticator.authenticate({opts_.user, opts_.pass, opts_.auth_token});
     if (!user) return false;
+    {
+        std::lock_guard lock(meta_mutex_);
+        authorized_user_ = user->name;
+    }
     applyPermissions(user->permissions);
     return true;
 }
@@ -216,6 +236,10 @@ bool ClientConnection::onOpBeforeConnect() {
     if (!user) return false;
     auth_timer_.cancel();
     connect_received_ = true;
+    {
+        std::lock_guard lock(meta_mutex_);
+        authorized_user_ = user->name;
+    }
     applyPermissions(user->permissions);
     return true;
 }
@@ -232,6 +256,11 @@ bool ClientConnection::onPing() {
 
 bool ClientConnection::onPong() {
     if (trace_) traceIn("PONG", {});
+    if (pings_out_ > 0) {
+        rtt_ns_.store(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                          std::chrono::steady_clock::now() - ping_sent_at_)
+                          .count());
+    }
     pings_out_ = 0;
     return true;
 }
@@ -347,6 +376,8 @@ bool ClientConnection::onPubArgs(const protocol::PubArgs& args) {
 }
 
 bool ClientConnection::onMsg(const protocol::PubArgs& pa, std::string_view data) {
+    ++tally_.in_msgs;
+    tally_.in_bytes += static_cast<std::int64_t>(data.size());
     if (trace_) {
         std::string args(pa.subject);
         if (!pa.reply.empty()) args += " " + std::string(pa.reply);
@@ -439,6 +470,11 @@ bool ClientConnection::deliverTo(const SubscriptionPtr& sub, const protocol::Pub
     }
     const bool queued = receiver.enqueueDelivery(*sub, pa, data);
     if (queued) {
+        ++tally_.out_msgs;
+        tally_.out_bytes += static_cast<std::int64_t>(
+            pa.header_size > 0 && !receiver.supportsHeaders()
+                ? data.size() - static_cast<std::size_t>(pa.header_size)
+                : data.size());
         if (!pa.reply.empty() && receiver.tracks_responses_.load(std::memory_order_relaxed)) {
             std::lock_guard lock(receiver.perms_mutex_);
             if (receiver.perms_) {
@@ -479,7 +515,10 @@ bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::
     pending_.append("\r\n");
     pending_.append(body);
     pending_.append("\r\n");
+    ++out_msgs_;
+    out_bytes_ += static_cast<std::int64_t>(body.size());
     if (isSlowConsumerLocked()) {
+        server_.counters().slow_consumers.fetch_add(1, std::memory_order_relaxed);
         lock.unlock();
         server_.logger().info("{} - cid:{} - Slow Consumer Detected: MaxPending of {} Exceeded",
                               remote_, cid_, server_.options().max_pending);
@@ -568,6 +607,7 @@ void ClientConnection::flush() {
     pending_.clear();
     write_in_progress_ = true;
     lock.unlock();
+    touchActivity();
 
     // Try the write at once; fall back to an asynchronous write for what the socket won't take.
     boost::system::error_code ec;
@@ -623,6 +663,7 @@ void ClientConnection::onPingTimer() {
             return;
         }
         ++pings_out_;
+        ping_sent_at_ = std::chrono::steady_clock::now();
         sendProto("PING\r\n");
         DeliveryBatch::current().flushAll(worker_);
     }
@@ -655,6 +696,10 @@ void ClientConnection::closeNow(CloseReason reason) {
                            reasonText(reason));
     ping_timer_.cancel();
     auth_timer_.cancel();
+    // What /connz?state=closed shows, taken before the subscriptions go.
+    ConnectionInfo final_info = info(true);
+    final_info.stop = WallClock::now();
+    final_info.reason = std::string(reasonText(reason));
     std::unordered_map<std::string, SubscriptionPtr> subs;
     {
         std::lock_guard lock(subs_mutex_);
@@ -666,7 +711,7 @@ void ClientConnection::closeNow(CloseReason reason) {
         sub->client.reset();  // breaks the connection <-> subscription cycle
     }
     match_cache_.clear();
-    server_.onClientClosed(cid_);
+    server_.onClientClosed(cid_, std::move(final_info));
     if (reason == CloseReason::SlowConsumer || reason == CloseReason::WriteError ||
         reason == CloseReason::ReadError || reason == CloseReason::ClientClosed) {
         finishClose();  // nothing more can be written usefully
@@ -685,6 +730,66 @@ void ClientConnection::finishClose() {
     boost::system::error_code ec;
     socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
     socket_.close(ec);
+}
+
+void ClientConnection::touchActivity() {
+    last_activity_ns_.store(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                WallClock::now().time_since_epoch())
+                                .count(),
+                            std::memory_order_relaxed);
+}
+
+void ClientConnection::addTallyToServer() {
+    ServerCounters& c = server_.counters();
+    if (tally_.in_msgs != 0) {
+        c.in_msgs.fetch_add(tally_.in_msgs, std::memory_order_relaxed);
+        c.in_bytes.fetch_add(tally_.in_bytes, std::memory_order_relaxed);
+        in_msgs_.fetch_add(tally_.in_msgs, std::memory_order_relaxed);
+        in_bytes_.fetch_add(tally_.in_bytes, std::memory_order_relaxed);
+    }
+    if (tally_.out_msgs != 0) {
+        c.out_msgs.fetch_add(tally_.out_msgs, std::memory_order_relaxed);
+        c.out_bytes.fetch_add(tally_.out_bytes, std::memory_order_relaxed);
+    }
+    tally_ = Tally{};
+}
+
+ConnectionInfo ClientConnection::info(bool with_subscriptions) {
+    ConnectionInfo ci;
+    ci.cid = cid_;
+    ci.ip = client_ip_;
+    ci.port = client_port_;
+    ci.start = start_;
+    ci.last_activity = WallClock::time_point(std::chrono::duration_cast<WallClock::duration>(
+        std::chrono::nanoseconds(last_activity_ns_.load(std::memory_order_relaxed))));
+    ci.rtt = std::chrono::nanoseconds(rtt_ns_.load(std::memory_order_relaxed));
+    ci.in_msgs = in_msgs_.load(std::memory_order_relaxed);
+    ci.in_bytes = in_bytes_.load(std::memory_order_relaxed);
+    {
+        std::lock_guard lock(out_mutex_);
+        ci.out_msgs = out_msgs_;
+        ci.out_bytes = out_bytes_;
+        ci.pending_bytes = static_cast<std::int64_t>(pending_.size() + writing_.size());
+    }
+    {
+        std::lock_guard lock(meta_mutex_);
+        ci.name = client_name_;
+        ci.lang = client_lang_;
+        ci.version = client_version_;
+        ci.authorized_user = authorized_user_;
+    }
+    {
+        std::lock_guard lock(subs_mutex_);
+        ci.num_subs = static_cast<std::uint32_t>(subs_.size());
+        if (with_subscriptions) {
+            for (const auto& [sid, sub] : subs_) {
+                ci.subscriptions.push_back({sub->subject, sub->queue, sub->sid,
+                                            sub->delivered.load(std::memory_order_relaxed),
+                                            sub->max.load(std::memory_order_relaxed), cid_});
+            }
+        }
+    }
+    return ci;
 }
 
 void ClientConnection::sendLameDuckInfo() {

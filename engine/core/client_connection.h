@@ -16,6 +16,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "engine/auth/permission_checker.h"
+#include "engine/core/connection_info.h"
 #include "engine/core/connect_options.h"
 #include "engine/core/subject_trie.h"
 #include "engine/protocol/client_parser.h"
@@ -58,6 +59,8 @@ public:
                          std::string_view data);
     /// Removes a subscription that reached its auto-unsubscribe limit. Any thread.
     void dropSubscription(const SubscriptionPtr& sub);
+    /// A snapshot for monitoring. Any thread.
+    ConnectionInfo info(bool with_subscriptions);
     /// Writes everything buffered. Own I/O thread only.
     void flush();
     /// Marks a flush needed; returns true if the caller must schedule it (it was not yet marked).
@@ -97,7 +100,8 @@ private:
     void deliver(const protocol::PubArgs& pa, std::string_view data);
     bool deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa, std::string_view data);
     void sendNoResponders(std::string_view reply);
-    void noteSenderActivity();
+    void touchActivity();
+    void addTallyToServer();
 
     Server& server_;
     IoWorker& worker_;
@@ -105,6 +109,7 @@ private:
     const std::uint64_t cid_;
     std::string remote_;  ///< "ip:port" for logs
     std::string client_ip_;
+    int client_port_ = 0;
 
     protocol::ClientParser parser_;
     const bool trace_;  ///< -V: log every protocol operation
@@ -135,7 +140,7 @@ private:
     std::uint64_t match_cache_generation_ = ~std::uint64_t{0};
 
     // Outbound buffer: appended by any thread, written by the own thread.
-    std::mutex out_mutex_;
+    mutable std::mutex out_mutex_;
     std::string pending_;
     std::string writing_;
     bool write_in_progress_ = false;
@@ -146,6 +151,25 @@ private:
     boost::asio::steady_timer auth_timer_;
     int pings_out_ = 0;
     std::chrono::steady_clock::time_point last_in_{};
+
+    // Monitoring: counters and facts about the client.
+    WallClock::time_point start_;
+    std::atomic<std::int64_t> last_activity_ns_{0};  ///< wall clock, ns since epoch
+    std::atomic<std::int64_t> rtt_ns_{0};
+    std::chrono::steady_clock::time_point accepted_at_;
+    std::chrono::steady_clock::time_point ping_sent_at_;
+    std::atomic<std::int64_t> in_msgs_{0};   ///< written by the own thread only
+    std::atomic<std::int64_t> in_bytes_{0};
+    std::int64_t out_msgs_ = 0;              ///< guarded by out_mutex_
+    std::int64_t out_bytes_ = 0;
+    struct Tally {
+        std::int64_t in_msgs = 0, in_bytes = 0, out_msgs = 0, out_bytes = 0;
+    } tally_;  ///< this read's totals, added to the server's counters once per read
+    std::mutex meta_mutex_;  ///< guards the strings below, set at CONNECT
+    std::string client_name_;
+    std::string client_lang_;
+    std::string client_version_;
+    std::string authorized_user_;
 
     std::atomic<bool> closed_{false};
     bool close_after_flush_ = false;

@@ -131,13 +131,47 @@ void Server::onAccepted(IoWorker& owner, boost::asio::ip::tcp::socket socket) {
                      clients_.size() >= static_cast<std::size_t>(options_.max_connections);
         if (!over_limit) clients_.emplace(cid, client);
     }
+    counters_.total_connections.fetch_add(1, std::memory_order_relaxed);
     client->start(over_limit);
     DeliveryBatch::current().flushAll(owner);
 }
 
-void Server::onClientClosed(std::uint64_t cid) {
+void Server::onClientClosed(std::uint64_t cid, ConnectionInfo final_info) {
+    {
+        std::lock_guard lock(clients_mutex_);
+        clients_.erase(cid);
+    }
+    if (options_.max_closed_clients <= 0) return;
+    std::lock_guard lock(closed_mutex_);
+    closed_.push_back(std::move(final_info));
+    while (closed_.size() > static_cast<std::size_t>(options_.max_closed_clients)) {
+        closed_.pop_front();
+    }
+}
+
+std::size_t Server::connectionCount() {
     std::lock_guard lock(clients_mutex_);
-    clients_.erase(cid);
+    return clients_.size();
+}
+
+std::vector<ConnectionInfo> Server::connections(bool with_subscriptions) {
+    std::vector<std::shared_ptr<ClientConnection>> clients;
+    {
+        std::lock_guard lock(clients_mutex_);
+        clients.reserve(clients_.size());
+        for (auto& [cid, c] : clients_) clients.push_back(c);
+    }
+    std::vector<ConnectionInfo> out;
+    out.reserve(clients.size());
+    for (auto& c : clients) out.push_back(c->info(with_subscriptions));
+    std::sort(out.begin(), out.end(),
+              [](const ConnectionInfo& a, const ConnectionInfo& b) { return a.cid < b.cid; });
+    return out;
+}
+
+std::vector<ConnectionInfo> Server::closedConnections() {
+    std::lock_guard lock(closed_mutex_);
+    return {closed_.begin(), closed_.end()};
 }
 
 std::string Server::infoJson(std::uint64_t client_id, const std::string& client_ip,

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,7 @@
 
 #include "engine/auth/authenticator.h"
 #include "engine/base/logger.h"
+#include "engine/core/connection_info.h"
 #include "engine/core/server_options.h"
 #include "engine/core/subject_trie.h"
 
@@ -64,7 +66,16 @@ public:
     std::string infoJson(std::uint64_t client_id, const std::string& client_ip, bool ldm) const;
 
     /// Called by a connection on its own thread when it has closed.
-    void onClientClosed(std::uint64_t cid);
+    void onClientClosed(std::uint64_t cid, ConnectionInfo final_info);
+
+    // Monitoring. Any thread.
+    ServerCounters& counters() { return counters_; }
+    WallClock::time_point startTime() const { return start_time_; }
+    std::size_t connectionCount();
+    /// Open connections, in cid order.
+    std::vector<ConnectionInfo> connections(bool with_subscriptions);
+    /// Recently closed connections, oldest first (at most max_closed_clients).
+    std::vector<ConnectionInfo> closedConnections();
 
 private:
     void acceptNext();
@@ -91,6 +102,11 @@ private:
 
     std::mutex clients_mutex_;
     std::unordered_map<std::uint64_t, std::shared_ptr<ClientConnection>> clients_;
+
+    ServerCounters counters_;
+    WallClock::time_point start_time_ = WallClock::now();
+    std::mutex closed_mutex_;
+    std::deque<ConnectionInfo> closed_;
 
     std::atomic<bool> lame_duck_{false};
     std::mutex state_mutex_;

@@ -52,6 +52,18 @@ struct ServerOptions {
     std::string log_file;
     std::string pid_file;
 
+    // Monitoring (served by engine/monitor)
+    std::string http_host;        ///< empty: same as `host`
+    int http_port = 0;            ///< 0: off; -1: a random port
+    int https_port = 0;
+    std::string http_base_path;
+    std::string ports_file_dir;
+    int max_closed_clients = 10000;  ///< closed connections kept for /connz?state=closed
+
+    // Accounts
+    std::string system_account;   ///< empty: "$SYS" unless no_system_account
+    bool no_system_account = false;
+
     // Threads
     int io_threads = 0;           ///< 0: one per core
 
