@@ -17,12 +17,13 @@ namespace {
 
 enum class Flag {
     Help, Version, Port, Name, Addr, ClientAdvertise, Debug, Trace, VerboseTrace, DebugTrace,
-    DebugVerboseTrace, Logtime, LogtimeUtc, User, Pass, Auth, Config, Check, Pid, Log,
+    DebugVerboseTrace, Logtime, LogtimeUtc, User, Pass, Auth, Config, Check, Pid, Log, HttpPort,
+    PortsFileDir,
     // accepted and ignored: they only matter with a cluster listener, JetStream or NATS Streaming
     ClusterName, ClusterAdvertise, NoAdvertise, ConnectRetries, StoreDir, Streaming,
     // features nwb-server lacks
-    HttpPort, HttpsPort, JetStream, Routes, Cluster, Tls, TlsVerify, TlsCert, TlsKey, TlsCaCert,
-    HelpTls, Signal, Syslog, RemoteSyslog, LogSizeLimit, MaxTracedMsgLen, PortsFileDir, Profile,
+    HttpsPort, JetStream, Routes, Cluster, Tls, TlsVerify, TlsCert, TlsKey, TlsCaCert,
+    HelpTls, Signal, Syslog, RemoteSyslog, LogSizeLimit, MaxTracedMsgLen, Profile,
 };
 
 enum class Type { Bool, Int, String };
@@ -238,9 +239,8 @@ void refuseMissingFeatures(const ParsedArgs& parsed) {
     const Setting* tls_flag = nullptr;
     for (const Setting& s : parsed.settings) {
         switch (s.flag) {
-            case Flag::HttpPort:
             case Flag::HttpsPort:
-                if (s.number != 0) notSupported("monitoring", s);
+                if (s.number != 0) notSupported("HTTPS monitoring", s);
                 break;
             case Flag::JetStream:
                 if (s.on) notSupported("JetStream", s);
@@ -271,9 +271,6 @@ void refuseMissingFeatures(const ParsedArgs& parsed) {
             case Flag::MaxTracedMsgLen:
                 if (s.number != 0) notSupported("trace truncation", s);
                 break;
-            case Flag::PortsFileDir:
-                if (!s.text.empty()) notSupported("ports files", s, true);
-                break;
             case Flag::Profile:
                 if (s.number != 0) notSupported("profiling", s);
                 break;
@@ -303,6 +300,13 @@ void applyFlags(const ParsedArgs& parsed, core::ServerOptions& opts) {
             case Flag::Auth: opts.auth_token = s.text; break;
             case Flag::Pid: opts.pid_file = s.text; break;
             case Flag::Log: opts.log_file = s.text; break;
+            case Flag::HttpPort:
+                // nats-server: a flag of 0 leaves the config file's port in place.
+                if (s.number != 0) opts.http_port = clampedInt(s.number);
+                break;
+            case Flag::PortsFileDir:
+                if (!s.text.empty()) opts.ports_file_dir = s.text;
+                break;
             default: break;
         }
     }
@@ -393,9 +397,11 @@ Server Options:
     -n, --name
         --server_name <server_name>  Server name (default: auto)
     -P, --pid <file>                 File to store PID
+    -m, --http_port <port>           Use port for http monitoring
     -c, --config <file>              Configuration file
     -t                               Test configuration and exit
         --client_advertise <string>  Client URL to advertise to other servers
+        --ports_file_dir <dir>       Creates a ports file in the specified directory (<executable_name>_<pid>.ports).
 
 Logging Options:
     -l, --log <file>                 File to redirect log output
@@ -416,9 +422,9 @@ Common Options:
     -h, --help                       Show this message
     -v, --version                    Show version
 
-Not supported yet: monitoring (-m, -ms), JetStream (-js), TLS (--tls...), clustering
-(--routes, --cluster), syslog (-s, -r), signals (-sl), profiling (--profile), ports files
-(--ports_file_dir), log rotation (--log_size_limit).
+Not supported yet: HTTPS monitoring (-ms), JetStream (-js), TLS (--tls...), clustering
+(--routes, --cluster), syslog (-s, -r), signals (-sl), profiling (--profile), log rotation
+(--log_size_limit).
 )";
 }
 

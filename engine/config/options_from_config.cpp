@@ -229,6 +229,30 @@ void applyListen(const ConfMapEntry& e, core::ServerOptions& opts) {
     opts.port = *number;
 }
 
+/// `http: port` or `http: "host:port"` (nats-server's parseListen; an empty host means the
+/// client listener's host).
+void applyHttpListen(const ConfMapEntry& e, core::ServerOptions& opts) {
+    const ConfValue& v = e.value;
+    if (v.isInteger()) {
+        opts.http_host.clear();
+        opts.http_port = clampedInt(v.asInteger());
+        return;
+    }
+    if (!v.isString()) {
+        fail(e.key_position,
+             fmt::format("expected port or host:port, got {}", goTypeName(v.kind())));
+    }
+    std::string host;
+    std::string port;
+    if (!splitHostPort(v.asString(), host, port)) {
+        fail(e.key_position, fmt::format("could not parse address string {}", quoted(v.asString())));
+    }
+    const std::optional<int> number = atoi(port);
+    if (!number) fail(e.key_position, fmt::format("could not parse port {}", quoted(port)));
+    opts.http_host = host;
+    opts.http_port = *number;
+}
+
 // ---- permissions ------------------------------------------------------------------------------
 
 /// A subject, or an array of subjects, each valid (a queue-qualified "subject group" is allowed).
@@ -447,14 +471,13 @@ void applyAuthorization(const ConfMapEntry& e, core::ServerOptions& opts) {
 bool isUnsupportedKey(const std::string& key) {
     static const std::set<std::string> kKeys = {
         "cluster", "gateway", "leaf", "leafnodes", "websocket", "ws", "mqtt", "jetstream",
-        "http", "https", "http_port", "monitor_port", "https_port", "http_base_path",
+        "https", "https_port",
         "tls", "allow_non_tls", "ocsp", "accounts", "mappings", "maps",
         "operator", "operators", "roots", "root", "root_operators", "root_operator",
         "resolver", "account_resolver", "accounts_resolver", "resolver_tls", "resolver_preload",
         "resolver_pinned_accounts", "system_account", "system", "no_system_account", "no_system",
         "no_sys_acc", "trusted", "trusted_keys", "server_tags", "default_js_domain",
-        "syslog", "remote_syslog", "logfile_size_limit", "log_size_limit", "ports_file_dir",
-        "prof_port", "max_traced_msg_len", "max_sub_tokens", "max_subscription_tokens",
+        "syslog", "remote_syslog", "logfile_size_limit", "log_size_limit", "prof_port", "max_traced_msg_len", "max_sub_tokens", "max_subscription_tokens",
         "disable_sublist_cache", "no_sublist_cache", "connect_error_reports",
         "reconnect_error_reports",
     };
@@ -462,8 +485,9 @@ bool isUnsupportedKey(const std::string& key) {
 }
 
 /// Settings that ask for nothing nwb-server lacks, so they are accepted and ignored, as
-/// nats-server ignores them too: JetStream switched off, a store_dir without JetStream, and a
-/// cluster block that only names the cluster (no listen port means no clustering).
+/// nats-server ignores them too: JetStream switched off, a store_dir without JetStream, a
+/// cluster block that only names the cluster (no listen port means no clustering), and
+/// `no_system_account: true`.
 bool isHarmless(const std::string& key, const ConfValue& v) {
     if (key == "jetstream") {
         if (v.isBool()) return !v.asBool();
@@ -474,6 +498,9 @@ bool isHarmless(const std::string& key, const ConfValue& v) {
             }
         }
         return false;
+    }
+    if (key == "no_system_account" || key == "no_system" || key == "no_sys_acc") {
+        return v.isBool() && v.asBool();  // there is no system account yet
     }
     if (key == "cluster" && v.isMap()) {
         return std::all_of(v.asMap().begin(), v.asMap().end(),
@@ -545,6 +572,17 @@ void applyEntry(const ConfMapEntry& e, core::ServerOptions& opts,
         opts.lame_duck_grace_period = toMilliseconds(d);
     } else if (key == "no_header_support") {
         opts.no_header_support = boolOf(e);
+    } else if (key == "http") {
+        applyHttpListen(e, opts);
+    } else if (key == "http_port" || key == "monitor_port") {
+        opts.http_port = clampedInt(integerOf(e));
+    } else if (key == "http_base_path") {
+        opts.http_base_path = stringOf(e);
+    } else if (key == "ports_file_dir") {
+        opts.ports_file_dir = stringOf(e);
+    } else if (key == "max_closed_clients") {
+        // Not a config key of nats-server 2.9.10 (only an option of its Go API).
+        opts.max_closed_clients = clampedInt(integerOf(e));
     } else if (key == "store_dir" || key == "storedir") {
         stringOf(e);  // used by JetStream only; nats-server ignores it without JetStream
     } else if (isHarmless(key, e.value)) {

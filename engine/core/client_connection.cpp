@@ -416,22 +416,30 @@ bool ClientConnection::onMsg(const protocol::PubArgs& pa, std::string_view data)
     return true;
 }
 
-MatchResultPtr ClientConnection::matchCached(std::string_view subject) {
+const MatchResultPtr& ClientConnection::matchCached(std::string_view subject) {
     const std::uint64_t generation = server_.trie().generation();
     if (generation != match_cache_generation_) {
         match_cache_.clear();
+        last_result_.reset();
         match_cache_generation_ = generation;
+    } else if (last_result_ && subject == last_subject_) {
+        return last_result_;  // publishers tend to repeat a subject
     } else if (auto it = match_cache_.find(subject); it != match_cache_.end()) {
-        return it->second;
+        last_subject_.assign(subject);
+        last_result_ = it->second;
+        return last_result_;
     }
     MatchResultPtr result = server_.trie().match(subject);
     if (match_cache_.size() >= kMaxMatchCache) match_cache_.clear();
     match_cache_.emplace(std::string(subject), result);
-    return result;
+    last_subject_.assign(subject);
+    last_result_ = std::move(result);
+    return last_result_;
 }
 
 void ClientConnection::deliver(const protocol::PubArgs& pa, std::string_view data) {
-    const MatchResultPtr result = matchCached(pa.subject);
+    // A reference is safe: nothing below calls matchCached(), the only place the cache changes.
+    const MatchResultPtr& result = matchCached(pa.subject);
     bool delivered = false;
     for (const SubscriptionPtr& sub : result->plain) {
         delivered |= deliverTo(sub, pa, data);
@@ -494,9 +502,14 @@ bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::
     std::string_view body = data;
     if (has_headers && !send_headers) body = data.substr(static_cast<std::size_t>(pa.header_size));
 
+    using namespace std::string_view_literals;
     std::unique_lock lock(out_mutex_);
     if (closed()) return false;
-    pending_.append(send_headers ? "HMSG " : "MSG ");
+    // One reservation, then appends of known lengths: this is the hottest loop of the server.
+    pending_.reserve(pending_.size() + 16 + pa.subject.size() + sub.sid_field.size() +
+                     pa.reply.size() + pa.header_size_text.size() + pa.total_size_text.size() +
+                     body.size());
+    pending_.append(send_headers ? "HMSG "sv : "MSG "sv);
     pending_.append(pa.subject);
     pending_.append(sub.sid_field);
     if (!pa.reply.empty()) {
@@ -512,9 +525,9 @@ bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::
     } else {
         pending_.append(pa.total_size_text);
     }
-    pending_.append("\r\n");
+    pending_.append("\r\n"sv);
     pending_.append(body);
-    pending_.append("\r\n");
+    pending_.append("\r\n"sv);
     ++out_msgs_;
     out_bytes_ += static_cast<std::int64_t>(body.size());
     if (isSlowConsumerLocked()) {

@@ -64,7 +64,12 @@ public:
     /// Writes everything buffered. Own I/O thread only.
     void flush();
     /// Marks a flush needed; returns true if the caller must schedule it (it was not yet marked).
-    bool markFlushNeeded() { return !flush_needed_.exchange(true, std::memory_order_acq_rel); }
+    bool markFlushNeeded() {
+        // The plain load first: most deliveries find the flag already set, and a read keeps the
+        // cache line shared instead of bouncing it between threads.
+        if (flush_needed_.load(std::memory_order_acquire)) return false;
+        return !flush_needed_.exchange(true, std::memory_order_acq_rel);
+    }
 
 private:
     // ClientParserHandler
@@ -96,7 +101,7 @@ private:
     bool authorize();
     void applyPermissions(const std::optional<auth::Permissions>& permissions);
     bool isSlowConsumerLocked() const;
-    MatchResultPtr matchCached(std::string_view subject);
+    const MatchResultPtr& matchCached(std::string_view subject);
     void deliver(const protocol::PubArgs& pa, std::string_view data);
     bool deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa, std::string_view data);
     void sendNoResponders(std::string_view reply);
@@ -138,13 +143,15 @@ private:
     };
     std::unordered_map<std::string, MatchResultPtr, StringHash, std::equal_to<>> match_cache_;
     std::uint64_t match_cache_generation_ = ~std::uint64_t{0};
+    std::string last_subject_;     ///< the most recent subject, checked before the map
+    MatchResultPtr last_result_;
 
     // Outbound buffer: appended by any thread, written by the own thread.
     mutable std::mutex out_mutex_;
     std::string pending_;
     std::string writing_;
     bool write_in_progress_ = false;
-    std::atomic<bool> flush_needed_{false};
+    alignas(64) std::atomic<bool> flush_needed_{false};
 
     // Timers and keepalive (own thread).
     boost::asio::steady_timer ping_timer_;

@@ -14,13 +14,18 @@ DeliveryBatch& DeliveryBatch::current() {
 }
 
 void DeliveryBatch::touch(const std::shared_ptr<ClientConnection>& receiver) {
-    if (receiver->markFlushNeeded()) touched_.push_back(receiver);
+    if (receiver.get() == last_touched_) return;  // already queued (and held) by this batch
+    if (receiver->markFlushNeeded()) {
+        touched_.push_back(receiver);
+        last_touched_ = receiver.get();
+    }
 }
 
 void DeliveryBatch::flushAll(IoWorker& worker) {
     // Swap out first: a flush can close a connection, which may touch the batch again.
     std::vector<std::shared_ptr<ClientConnection>> touched;
     touched.swap(touched_);
+    last_touched_ = nullptr;
     for (auto& receiver : touched) {
         if (&receiver->worker() == &worker) {
             receiver->flush();

@@ -23,6 +23,7 @@ public:
 
 private:
     std::vector<std::shared_ptr<ClientConnection>> touched_;
+    const ClientConnection* last_touched_ = nullptr;  ///< skips repeat touches of one receiver
 };
 
 }  // namespace nwb::core

@@ -107,22 +107,35 @@ ParseStatus ClientParser::parse(std::string_view data, ClientParserHandler& hand
                     break;
                 }
                 // nats-server takes the first non-blank byte into the argument unexamined.
-                arg_buf_.assign(1, data[i]);
+                arg_buf_.clear();
+                arg_start_ = i;
+                arg_in_data_ = true;
                 state_ = State::Arg;
                 ++i;
                 break;
             case State::Arg: {
                 const char* nl = static_cast<const char*>(std::memchr(data.data() + i, '\n', n - i));
                 if (nl == nullptr) {
-                    arg_buf_.append(data.substr(i));
+                    // A split control line: keep what arrived (once copied, later reads append).
+                    if (arg_in_data_) {
+                        arg_buf_.assign(data.substr(arg_start_));
+                        arg_in_data_ = false;
+                    } else {
+                        arg_buf_.append(data.substr(i));
+                    }
                     if (arg_buf_.size() > static_cast<std::size_t>(max_control_line_)) {
                         return ParseStatus::MaxControlLine;
                     }
                     return ParseStatus::Ok;
                 }
                 const std::size_t end = static_cast<std::size_t>(nl - data.data());
-                arg_buf_.append(data.substr(i, end - i));
-                std::string_view line = arg_buf_;
+                std::string_view line;
+                if (arg_in_data_) {
+                    line = data.substr(arg_start_, end - arg_start_);  // zero-copy: the usual case
+                } else {
+                    arg_buf_.append(data.substr(i, end - i));
+                    line = arg_buf_;
+                }
                 if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
                 i = end + 1;
                 if (line.size() > static_cast<std::size_t>(max_control_line_)) {
@@ -158,7 +171,7 @@ ParseStatus ClientParser::parse(std::string_view data, ClientParserHandler& hand
                     break;
                 }
                 if (!msg_split_) {
-                    // Keep the control line: the views in pub_ must outlive this read.
+                    ownPubLine();  // the views in pub_ must outlive this read
                     msg_split_ = true;
                     msg_buf_.clear();
                     msg_buf_.reserve(need);
@@ -184,7 +197,28 @@ ParseStatus ClientParser::parse(std::string_view data, ClientParserHandler& hand
             }
         }
     }
+    // Nothing may point into this read once it is over.
+    if (state_ == State::Arg && arg_in_data_) {
+        arg_buf_.assign(data.substr(arg_start_));  // the read ended just after the line began
+        arg_in_data_ = false;
+    }
+    if (state_ == State::Payload && !msg_split_) ownPubLine();
     return ParseStatus::Ok;
+}
+
+void ClientParser::ownPubLine() {
+    if (pub_line_owned_) return;
+    pub_line_.assign(pub_line_view_);
+    const char* old_base = pub_line_view_.data();
+    const auto rebase = [&](std::string_view& v) {
+        if (!v.empty()) v = std::string_view(pub_line_.data() + (v.data() - old_base), v.size());
+    };
+    rebase(pub_.subject);
+    rebase(pub_.reply);
+    rebase(pub_.header_size_text);
+    rebase(pub_.total_size_text);
+    pub_line_view_ = pub_line_;
+    pub_line_owned_ = true;
 }
 
 ParseStatus ClientParser::deliverMsg(std::string_view data, ClientParserHandler& handler) {
@@ -196,13 +230,12 @@ ParseStatus ClientParser::deliverMsg(std::string_view data, ClientParserHandler&
 }
 
 ParseStatus ClientParser::parsePubArgs(std::string_view line, bool with_headers) {
-    // Keep the line: its views must stay valid until the payload (maybe in a later read) is done.
-    // `line` views arg_buf_ (minus a trailing CR), so swapping buffers avoids a copy.
-    const std::size_t line_size = line.size();
-    pub_line_.swap(arg_buf_);
-    pub_line_.resize(line_size);
+    // The views point into the read buffer or arg_buf_; ownPubLine() copies them if the payload
+    // is not complete within this read.
+    pub_line_view_ = line;
+    pub_line_owned_ = false;
     std::array<std::string_view, 4> args;
-    const std::size_t count = splitArgs(std::string_view(pub_line_), args, false);
+    const std::size_t count = splitArgs(line, args, false);
     pub_ = PubArgs{};
     if (with_headers) {
         if (count != 3 && count != 4) return ParseStatus::BadArgs;
@@ -235,7 +268,6 @@ ParseStatus ClientParser::dispatchLine(std::string_view line, ClientParserHandle
             if (const ParseStatus st = parsePubArgs(line, op == Op::HPub); st != ParseStatus::Ok) {
                 return st;
             }
-            arg_buf_.clear();
             state_ = State::Payload;
             msg_split_ = false;
             if (!handler.onPubArgs(pub_)) return ParseStatus::Stopped;

@@ -74,6 +74,7 @@ private:
     ParseStatus parsePubArgs(std::string_view line, bool with_headers);
     ParseStatus deliverMsg(std::string_view data, ClientParserHandler& handler);
     void resetToStart();
+    void ownPubLine();
 
     std::int32_t max_control_line_;
     std::int32_t max_payload_;
@@ -84,8 +85,12 @@ private:
     Op op_ = Op::None;
     std::string_view op_name_;    ///< the expected letters of the op being matched
     std::size_t op_pos_ = 0;      ///< letters of op_name_ matched so far
-    std::string arg_buf_;         ///< the control line being read (maybe across reads)
-    std::string pub_line_;        ///< the PUB/HPUB control line, kept while its payload is split
+    std::string arg_buf_;         ///< a control line split across reads
+    std::size_t arg_start_ = 0;   ///< where the control line starts in the current read
+    bool arg_in_data_ = false;    ///< the control line so far lies in the current read
+    std::string pub_line_;        ///< the PUB/HPUB control line, copied while its payload is split
+    std::string_view pub_line_view_;
+    bool pub_line_owned_ = false;
     PubArgs pub_{};
     std::string msg_buf_;         ///< a payload split across reads
     bool msg_split_ = false;
