@@ -6,11 +6,11 @@
 #include <boost/json/parse.hpp>
 
 #include <charconv>
-#include <random>
 
 #include "engine/auth/reserved_subjects.h"
 #include "engine/auth/violation_text.h"
 #include "engine/core/delivery_batch.h"
+#include "engine/core/message_router.h"
 #include "engine/core/server.h"
 #include "engine/protocol/subject.h"
 
@@ -39,12 +39,6 @@ std::string_view reasonText(CloseReason reason) {
         case CloseReason::ServerShutdown: return "Server Shutdown";
     }
     return "Unknown";
-}
-
-/// A fast per-thread generator for picking queue-group members.
-std::size_t randomIndex(std::size_t n) {
-    thread_local std::minstd_rand rng(std::random_device{}());
-    return static_cast<std::size_t>(rng()) % n;
 }
 
 void appendNumber(std::string& out, std::int64_t v) {
@@ -117,11 +111,15 @@ void ClientConnection::readNext() {
 void ClientConnection::onRead(std::size_t bytes) {
     last_in_ = std::chrono::steady_clock::now();
     touchActivity();
-    const protocol::ParseStatus status =
-        parser_.parse(std::string_view(read_buf_.data(), bytes), *this);
-    handleParseStatus(status);
+    DeliveryBatch& batch = DeliveryBatch::current();
+    {
+        DeliveryBatch::ReadScope scope(batch);
+        const protocol::ParseStatus status =
+            parser_.parse(std::string_view(read_buf_.data(), bytes), *this);
+        handleParseStatus(status);
+    }
     addTallyToServer();
-    DeliveryBatch::current().flushAll(worker_);
+    batch.flushAll(worker_);
     if (!closed()) readNext();
 }
 
@@ -440,58 +438,45 @@ const MatchResultPtr& ClientConnection::matchCached(std::string_view subject) {
 void ClientConnection::deliver(const protocol::PubArgs& pa, std::string_view data) {
     // A reference is safe: nothing below calls matchCached(), the only place the cache changes.
     const MatchResultPtr& result = matchCached(pa.subject);
-    bool delivered = false;
-    for (const SubscriptionPtr& sub : result->plain) {
-        delivered |= deliverTo(sub, pa, data);
-    }
-    for (const auto& group : result->queues) {
-        // One member per group, chosen at random; try the others if that one cannot take it.
-        const std::size_t start = randomIndex(group.size());
-        for (std::size_t k = 0; k < group.size(); ++k) {
-            if (deliverTo(group[(start + k) % group.size()], pa, data)) {
-                delivered = true;
-                break;
-            }
-        }
-    }
+    DeliveryTally delivered_tally;
+    const bool delivered =
+        routeMessage(*result, pa, data, this, opts_.echo, cid_, delivered_tally);
+    tally_.out_msgs += delivered_tally.out_msgs;
+    tally_.out_bytes += delivered_tally.out_bytes;
     if (!delivered && !pa.reply.empty() && opts_.no_responders) sendNoResponders(pa.reply);
 }
 
-bool ClientConnection::deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa,
-                                 std::string_view data) {
-    ClientConnection& receiver = *sub->client;
-    if (&receiver == this && !opts_.echo) return false;
-    if (sub->closed.load(std::memory_order_relaxed) || receiver.closed()) return false;
-    if (receiver.delivery_filter_.load(std::memory_order_relaxed)) {
-        std::lock_guard lock(receiver.perms_mutex_);
-        if (receiver.perms_ && receiver.perms_->deliveryDenied(pa.subject)) return false;
+bool ClientConnection::acceptDelivery(const SubscriptionPtr& sub, const protocol::PubArgs& pa,
+                                      std::string_view data, DeliveryTally& tally) {
+    if (sub->closed.load(std::memory_order_relaxed) || closed()) return false;
+    if (delivery_filter_.load(std::memory_order_relaxed)) {
+        std::lock_guard lock(perms_mutex_);
+        if (perms_ && perms_->deliveryDenied(pa.subject)) return false;
     }
     bool last = false;
     const std::int64_t max = sub->max.load(std::memory_order_relaxed);
     const std::int64_t n = sub->delivered.fetch_add(1, std::memory_order_relaxed) + 1;
     if (max > 0) {
         if (n > max) {
-            receiver.dropSubscription(sub);
+            dropSubscription(sub);
             return false;
         }
         last = n == max;
     }
-    const bool queued = receiver.enqueueDelivery(*sub, pa, data);
+    const bool queued = enqueueDelivery(*sub, pa, data);
     if (queued) {
-        ++tally_.out_msgs;
-        tally_.out_bytes += static_cast<std::int64_t>(
-            pa.header_size > 0 && !receiver.supportsHeaders()
+        ++tally.out_msgs;
+        tally.out_bytes += static_cast<std::int64_t>(
+            pa.header_size > 0 && !supportsHeaders()
                 ? data.size() - static_cast<std::size_t>(pa.header_size)
                 : data.size());
-        if (!pa.reply.empty() && receiver.tracks_responses_.load(std::memory_order_relaxed)) {
-            std::lock_guard lock(receiver.perms_mutex_);
-            if (receiver.perms_) {
-                receiver.perms_->recordRequestReply(pa.reply, auth::Clock::now());
-            }
+        if (!pa.reply.empty() && tracks_responses_.load(std::memory_order_relaxed)) {
+            std::lock_guard lock(perms_mutex_);
+            if (perms_) perms_->recordRequestReply(pa.reply, auth::Clock::now());
         }
         DeliveryBatch::current().touch(sub->client);
     }
-    if (last) receiver.dropSubscription(sub);
+    if (last) dropSubscription(sub);
     return queued;
 }
 
@@ -721,9 +706,11 @@ void ClientConnection::closeNow(CloseReason reason) {
     for (auto& [sid, sub] : subs) {
         sub->closed.store(true);
         server_.trie().remove(sub);
-        sub->client.reset();  // breaks the connection <-> subscription cycle
     }
+    // Subscriptions keep their client alive while other connections' match caches still hold
+    // them; drop our own cached results so no subscription of ours points back at us.
     match_cache_.clear();
+    last_result_.reset();
     server_.onClientClosed(cid_, std::move(final_info));
     if (reason == CloseReason::SlowConsumer || reason == CloseReason::WriteError ||
         reason == CloseReason::ReadError || reason == CloseReason::ClientClosed) {
@@ -739,7 +726,8 @@ void ClientConnection::finishClose() {
     std::lock_guard lock(out_mutex_);
     if (socket_closed_) return;
     socket_closed_ = true;
-    pending_.clear();
+    std::string().swap(pending_);  // release the buffers now; the object may linger
+    std::string().swap(read_buf_);
     boost::system::error_code ec;
     socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
     socket_.close(ec);

@@ -17,6 +17,7 @@
 
 #include "engine/auth/permission_checker.h"
 #include "engine/core/connection_info.h"
+#include "engine/core/message_router.h"
 #include "engine/core/connect_options.h"
 #include "engine/core/subject_trie.h"
 #include "engine/protocol/client_parser.h"
@@ -53,6 +54,11 @@ public:
     /// Sends the lame-duck INFO if this client takes async INFOs. Any thread.
     void sendLameDuckInfo();
 
+    /// Takes one routed message for `sub` (one of ours): permission filter, auto-unsubscribe,
+    /// outbound buffer, response grants. False when it was not taken. Any thread; the receiver
+    /// joins the calling thread's DeliveryBatch.
+    bool acceptDelivery(const SubscriptionPtr& sub, const protocol::PubArgs& pa,
+                        std::string_view data, DeliveryTally& tally);
     /// Appends one delivery to the outbound buffer; false when the message was not queued
     /// (closed, or now a slow consumer). Any thread; the caller flushes via the batch.
     bool enqueueDelivery(const Subscription& sub, const protocol::PubArgs& pa,
@@ -103,7 +109,6 @@ private:
     bool isSlowConsumerLocked() const;
     const MatchResultPtr& matchCached(std::string_view subject);
     void deliver(const protocol::PubArgs& pa, std::string_view data);
-    bool deliverTo(const SubscriptionPtr& sub, const protocol::PubArgs& pa, std::string_view data);
     void sendNoResponders(std::string_view reply);
     void touchActivity();
     void addTallyToServer();

@@ -21,13 +21,13 @@ void DeliveryBatch::touch(const std::shared_ptr<ClientConnection>& receiver) {
     }
 }
 
-void DeliveryBatch::flushAll(IoWorker& worker) {
+void DeliveryBatch::flushAll(IoWorker* worker) {
     // Swap out first: a flush can close a connection, which may touch the batch again.
     std::vector<std::shared_ptr<ClientConnection>> touched;
     touched.swap(touched_);
     last_touched_ = nullptr;
     for (auto& receiver : touched) {
-        if (&receiver->worker() == &worker) {
+        if (&receiver->worker() == worker) {
             receiver->flush();
         } else {
             boost::asio::post(receiver->worker().io, [r = receiver] { r->flush(); });

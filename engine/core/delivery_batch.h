@@ -18,12 +18,29 @@ public:
     /// Remembers a receiver whose outbound buffer got data it must flush.
     void touch(const std::shared_ptr<ClientConnection>& receiver);
     /// Flushes every touched receiver once: directly if it lives on `worker`, else by posting
-    /// to its own thread.
-    void flushAll(IoWorker& worker);
+    /// to its own thread. With no worker (a thread that is not an I/O thread), always posts.
+    void flushAll(IoWorker& worker) { flushAll(&worker); }
+    void flushAll(IoWorker* worker);
+
+    /// True while an I/O thread processes one read; its end flushes the batch.
+    bool inRead() const { return in_read_; }
+
+    /// Marks the processing of one read, so internal publishes leave flushing to its end.
+    class ReadScope {
+    public:
+        explicit ReadScope(DeliveryBatch& batch) : batch_(batch) { batch_.in_read_ = true; }
+        ~ReadScope() { batch_.in_read_ = false; }
+        ReadScope(const ReadScope&) = delete;
+        ReadScope& operator=(const ReadScope&) = delete;
+
+    private:
+        DeliveryBatch& batch_;
+    };
 
 private:
     std::vector<std::shared_ptr<ClientConnection>> touched_;
-    const ClientConnection* last_touched_ = nullptr;  ///< skips repeat touches of one receiver
+    const ClientConnection* last_touched_ = nullptr;
+    bool in_read_ = false;  ///< skips repeat touches of one receiver
 };
 
 }  // namespace nwb::core

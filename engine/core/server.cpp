@@ -12,9 +12,14 @@
 #include "engine/base/server_id.h"
 #include "engine/core/client_connection.h"
 #include "engine/core/delivery_batch.h"
+#include "engine/core/message_router.h"
 
 namespace nwb::core {
 namespace {
+
+thread_local IoWorker* t_current_worker = nullptr;  ///< the I/O worker this thread runs, if any
+
+IoWorker* currentWorker() { return t_current_worker; }
 
 base::LogSettings logSettings(const ServerOptions& o) {
     base::LogSettings s;
@@ -96,7 +101,10 @@ void Server::start() {
     }
     acceptNext();
     for (auto& worker : workers_) {
-        worker->thread = std::thread([w = worker.get()] { w->io.run(); });
+        worker->thread = std::thread([w = worker.get()] {
+            t_current_worker = w;
+            w->io.run();
+        });
     }
     logger_.info("Server is ready");
 }
@@ -147,6 +155,50 @@ void Server::onClientClosed(std::uint64_t cid, ConnectionInfo final_info) {
     while (closed_.size() > static_cast<std::size_t>(options_.max_closed_clients)) {
         closed_.pop_front();
     }
+}
+
+SubscriptionPtr Server::subscribeInternal(std::string_view subject, std::string_view queue,
+                                          InternalSubscriber* subscriber) {
+    auto sub = std::make_shared<Subscription>();
+    sub->internal = subscriber;
+    sub->subject.assign(subject);
+    sub->queue.assign(queue);
+    sub->sid = "internal";
+    if (!trie_.insert(sub)) return nullptr;
+    return sub;
+}
+
+void Server::unsubscribeInternal(const SubscriptionPtr& sub) {
+    if (!sub || sub->closed.exchange(true)) return;
+    trie_.remove(sub);
+}
+
+bool Server::publishInternal(std::string_view subject, std::string_view reply,
+                             std::string_view headers, std::string_view payload) {
+    std::string data;
+    data.reserve(headers.size() + payload.size());
+    data.append(headers);
+    data.append(payload);
+    const std::string total_text = std::to_string(data.size());
+    const std::string header_text = std::to_string(headers.size());
+    protocol::PubArgs pa;
+    pa.subject = subject;
+    pa.reply = reply;
+    pa.total_size = static_cast<std::int64_t>(data.size());
+    pa.total_size_text = total_text;
+    if (!headers.empty()) {
+        pa.header_size = static_cast<std::int64_t>(headers.size());
+        pa.header_size_text = header_text;
+    }
+    const MatchResultPtr matches = trie_.match(subject);
+    DeliveryTally tally;
+    const bool delivered = routeMessage(*matches, pa, data, nullptr, true, 0, tally);
+    counters_.out_msgs.fetch_add(tally.out_msgs, std::memory_order_relaxed);
+    counters_.out_bytes.fetch_add(tally.out_bytes, std::memory_order_relaxed);
+    // Inside a read the connection's own end-of-read flush covers us; otherwise flush now.
+    DeliveryBatch& batch = DeliveryBatch::current();
+    if (!batch.inRead()) batch.flushAll(currentWorker());
+    return delivered;
 }
 
 std::size_t Server::connectionCount() {

@@ -19,6 +19,7 @@
 #include "engine/auth/authenticator.h"
 #include "engine/base/logger.h"
 #include "engine/core/connection_info.h"
+#include "engine/core/internal_subscriber.h"
 #include "engine/core/server_options.h"
 #include "engine/core/subject_trie.h"
 
@@ -64,6 +65,19 @@ public:
 
     /// The INFO line for one client (without the "INFO " prefix and CRLF). Any thread.
     std::string infoJson(std::uint64_t client_id, const std::string& client_ip, bool ldm) const;
+
+    // In-process messaging for engine services ($JS.API, $SYS).
+    /// Subscribes `subscriber` (which must outlive the subscription) to `subject`, in `queue` if
+    /// not empty. Returns null for an invalid subject. Any thread.
+    SubscriptionPtr subscribeInternal(std::string_view subject, std::string_view queue,
+                                      InternalSubscriber* subscriber);
+    /// Any thread; after it returns no new delivery starts (one in progress may finish).
+    void unsubscribeInternal(const SubscriptionPtr& sub);
+    /// Publishes as the server: routed like a client's message. `headers` is a complete
+    /// "NATS/1.0..." block or empty. Any thread; never blocks on a receiver. Returns true if
+    /// anyone took it.
+    bool publishInternal(std::string_view subject, std::string_view reply, std::string_view headers,
+                         std::string_view payload);
 
     /// Called by a connection on its own thread when it has closed.
     void onClientClosed(std::uint64_t cid, ConnectionInfo final_info);

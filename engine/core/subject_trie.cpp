@@ -78,6 +78,7 @@ bool SubjectTrie::insert(const SubscriptionPtr& sub) {
         node->queues[sub->queue].push_back(sub);
     }
     ++count_;
+    ++inserts_;
     generation_.fetch_add(1, std::memory_order_acq_rel);
     return true;
 }
@@ -158,6 +159,7 @@ bool SubjectTrie::remove(const SubscriptionPtr& sub) {
         }
     }
     --count_;
+    ++removes_;
     generation_.fetch_add(1, std::memory_order_acq_rel);
     return true;
 }
@@ -225,12 +227,34 @@ MatchResultPtr SubjectTrie::match(std::string_view subject) const {
             }
         }
     }
+    lock.unlock();
+    const auto fanout = static_cast<std::uint32_t>(result->plain.size() + result->queues.size());
+    matches_.fetch_add(1, std::memory_order_relaxed);
+    total_fanout_.fetch_add(fanout, std::memory_order_relaxed);
+    std::uint32_t max = max_fanout_.load(std::memory_order_relaxed);
+    while (fanout > max && !max_fanout_.compare_exchange_weak(max, fanout,
+                                                              std::memory_order_relaxed)) {
+    }
     return result;
 }
 
 std::size_t SubjectTrie::count() const {
     std::shared_lock lock(mutex_);
     return count_;
+}
+
+SubjectTrie::Stats SubjectTrie::stats() const {
+    Stats s;
+    {
+        std::shared_lock lock(mutex_);
+        s.count = count_;
+        s.inserts = inserts_;
+        s.removes = removes_;
+    }
+    s.matches = matches_.load(std::memory_order_relaxed);
+    s.total_fanout = total_fanout_.load(std::memory_order_relaxed);
+    s.max_fanout = max_fanout_.load(std::memory_order_relaxed);
+    return s;
 }
 
 }  // namespace nwb::core

@@ -42,6 +42,18 @@ public:
     std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
     std::size_t count() const;
 
+    /// Lifetime counters for /subsz (nats-server's SublistStats). `matches` counts lookups in
+    /// the trie itself, i.e. misses of the per-connection match caches. Any thread.
+    struct Stats {
+        std::size_t count = 0;
+        std::uint64_t inserts = 0;
+        std::uint64_t removes = 0;
+        std::uint64_t matches = 0;
+        std::uint64_t total_fanout = 0;  ///< sum over matches of plain subs + queue groups
+        std::uint32_t max_fanout = 0;
+    };
+    Stats stats() const;
+
 private:
     struct Node;
     struct Level;
@@ -49,7 +61,12 @@ private:
     mutable std::shared_mutex mutex_;
     std::unique_ptr<Level> root_;
     std::size_t count_ = 0;
+    std::uint64_t inserts_ = 0;  ///< guarded by mutex_
+    std::uint64_t removes_ = 0;  ///< guarded by mutex_
     std::atomic<std::uint64_t> generation_{0};
+    mutable std::atomic<std::uint64_t> matches_{0};
+    mutable std::atomic<std::uint64_t> total_fanout_{0};
+    mutable std::atomic<std::uint32_t> max_fanout_{0};
 };
 
 }  // namespace nwb::core

@@ -9,9 +9,11 @@
 namespace nwb::core {
 
 class ClientConnection;
+class InternalSubscriber;
 
 struct Subscription {
     std::shared_ptr<ClientConnection> client;  ///< kept until the subscription leaves the trie
+    InternalSubscriber* internal = nullptr;     ///< set instead of `client` for in-process ones
     std::string subject;
     std::string queue;     ///< empty: not in a queue group
     std::string sid;
