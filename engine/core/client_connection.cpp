@@ -57,6 +57,7 @@ ClientConnection::ClientConnection(Server& server, IoWorker& worker,
       cid_(cid),
       parser_(server.options().max_control_line, server.options().max_payload),
       trace_(server.logger().traceEnabled()),
+      account_(&server.globalAccount()),
       ping_timer_(worker.io),
       auth_timer_(worker.io) {
     start_ = WallClock::now();
@@ -209,8 +210,28 @@ bool ClientConnection::authorize() {
         std::lock_guard lock(meta_mutex_);
         authorized_user_ = user->name;
     }
+    bindAccount(user->account);
     applyPermissions(user->permissions);
     return true;
+}
+
+void ClientConnection::bindAccount(std::string_view name) {
+    Account* account = name.empty() ? &server_.globalAccount() : server_.findAccount(name);
+    if (account == nullptr) account = &server_.globalAccount();
+    if (account == account_) return;
+    // A later CONNECT may move the client: its subscriptions move with it.
+    std::lock_guard lock(subs_mutex_);
+    for (auto& [sid, sub] : subs_) {
+        account_->trie().remove(sub);
+        sub->account = account;
+        account->trie().insert(sub);
+    }
+    account_ = account;
+    match_cache_.clear();
+    last_result_.reset();
+    match_cache_generation_ = ~std::uint64_t{0};
+    std::lock_guard meta(meta_mutex_);
+    account_name_ = account->name();
 }
 
 void ClientConnection::applyPermissions(const std::optional<auth::Permissions>& permissions) {
@@ -238,9 +259,11 @@ bool ClientConnection::onOpBeforeConnect() {
         std::lock_guard lock(meta_mutex_);
         authorized_user_ = user->name;
     }
+    bindAccount(user->account);
     applyPermissions(user->permissions);
     return true;
 }
+
 
 bool ClientConnection::onPing() {
     if (trace_) traceIn("PING", {});
@@ -319,7 +342,8 @@ bool ClientConnection::onSub(std::string_view subject, std::string_view queue,
         sub->queue.assign(queue);
         sub->sid.assign(sid);
         sub->sid_field = " " + sub->sid + " ";
-        if (!server_.trie().insert(sub)) {
+        sub->account = account_;
+        if (!account_->trie().insert(sub)) {
             lock.unlock();
             sendErr("Invalid Subject");
             return true;
@@ -349,7 +373,7 @@ bool ClientConnection::onUnsub(std::string_view sid, std::int64_t max) {
     sendOk();
     if (to_remove) {
         to_remove->closed.store(true);
-        server_.trie().remove(to_remove);
+        account_->trie().remove(to_remove);
     }
     return true;
 }
@@ -361,7 +385,7 @@ void ClientConnection::dropSubscription(const SubscriptionPtr& sub) {
         auto it = subs_.find(sub->sid);
         if (it != subs_.end() && it->second == sub) subs_.erase(it);
     }
-    server_.trie().remove(sub);
+    sub->account->trie().remove(sub);
 }
 
 // ---- messages -------------------------------------------------------------------------------
@@ -415,7 +439,7 @@ bool ClientConnection::onMsg(const protocol::PubArgs& pa, std::string_view data)
 }
 
 const MatchResultPtr& ClientConnection::matchCached(std::string_view subject) {
-    const std::uint64_t generation = server_.trie().generation();
+    const std::uint64_t generation = account_->trie().generation();
     if (generation != match_cache_generation_) {
         match_cache_.clear();
         last_result_.reset();
@@ -427,7 +451,7 @@ const MatchResultPtr& ClientConnection::matchCached(std::string_view subject) {
         last_result_ = it->second;
         return last_result_;
     }
-    MatchResultPtr result = server_.trie().match(subject);
+    MatchResultPtr result = account_->trie().match(subject);
     if (match_cache_.size() >= kMaxMatchCache) match_cache_.clear();
     match_cache_.emplace(std::string(subject), result);
     last_subject_.assign(subject);
@@ -535,7 +559,7 @@ void ClientConnection::sendNoResponders(std::string_view reply) {
     // nats-server 2.9.10 answers on the publisher's own subscription that matches the reply.
     SubscriptionPtr target;
     {
-        const MatchResultPtr result = server_.trie().match(reply);
+        const MatchResultPtr result = account_->trie().match(reply);
         for (const SubscriptionPtr& sub : result->plain) {
             if (sub->client.get() == this) {
                 target = sub;
@@ -705,7 +729,7 @@ void ClientConnection::closeNow(CloseReason reason) {
     }
     for (auto& [sid, sub] : subs) {
         sub->closed.store(true);
-        server_.trie().remove(sub);
+        sub->account->trie().remove(sub);
     }
     // Subscriptions keep their client alive while other connections' match caches still hold
     // them; drop our own cached results so no subscription of ours points back at us.
@@ -778,6 +802,7 @@ ConnectionInfo ClientConnection::info(bool with_subscriptions) {
         ci.lang = client_lang_;
         ci.version = client_version_;
         ci.authorized_user = authorized_user_;
+        ci.account = account_name_;
     }
     {
         std::lock_guard lock(subs_mutex_);

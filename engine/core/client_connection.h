@@ -16,6 +16,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "engine/auth/permission_checker.h"
+#include "engine/core/account.h"
 #include "engine/core/connection_info.h"
 #include "engine/core/message_router.h"
 #include "engine/core/connect_options.h"
@@ -105,6 +106,7 @@ private:
     void onPingTimer();
     void startAuthTimer();
     bool authorize();
+    void bindAccount(std::string_view name);
     void applyPermissions(const std::optional<auth::Permissions>& permissions);
     bool isSlowConsumerLocked() const;
     const MatchResultPtr& matchCached(std::string_view subject);
@@ -123,6 +125,7 @@ private:
 
     protocol::ClientParser parser_;
     const bool trace_;  ///< -V: log every protocol operation
+    Account* account_;  ///< own thread; set at CONNECT
     ConnectOptions opts_;
     bool connect_received_ = false;
     bool first_pong_sent_ = false;
@@ -182,6 +185,7 @@ private:
     std::string client_lang_;
     std::string client_version_;
     std::string authorized_user_;
+    std::string account_name_ = std::string(kGlobalAccountName);
 
     std::atomic<bool> closed_{false};
     bool close_after_flush_ = false;

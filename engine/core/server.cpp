@@ -53,7 +53,36 @@ Server::Server(ServerOptions options)
       logger_(logSettings(options_)),
       server_id_(base::newServerId()),
       server_name_(options_.server_name.empty() ? server_id_ : options_.server_name),
-      authenticator_(authSettings(options_)) {}
+      authenticator_(authSettings(options_)) {
+    const auto add = [this](std::string_view name) -> Account* {
+        auto it = accounts_.find(name);
+        if (it == accounts_.end()) {
+            it = accounts_.emplace(std::string(name), std::make_unique<Account>(std::string(name)))
+                     .first;
+        }
+        return it->second.get();
+    };
+    global_account_ = add(kGlobalAccountName);
+    for (const std::string& name : options_.accounts) add(name);
+    for (const auth::User& user : options_.users) {
+        if (!user.account.empty()) add(user.account);
+    }
+    if (!options_.no_system_account) {
+        system_account_ = add(options_.system_account.empty() ? kDefaultSystemAccountName
+                                                              : std::string_view(options_.system_account));
+    }
+}
+
+Account* Server::findAccount(std::string_view name) {
+    auto it = accounts_.find(name);
+    return it == accounts_.end() ? nullptr : it->second.get();
+}
+
+std::vector<Account*> Server::accounts() {
+    std::vector<Account*> out;
+    for (auto& [name, account] : accounts_) out.push_back(account.get());
+    return out;
+}
 
 Server::~Server() { shutdown(); }
 
@@ -157,23 +186,24 @@ void Server::onClientClosed(std::uint64_t cid, ConnectionInfo final_info) {
     }
 }
 
-SubscriptionPtr Server::subscribeInternal(std::string_view subject, std::string_view queue,
-                                          InternalSubscriber* subscriber) {
+SubscriptionPtr Server::subscribeInternal(Account& account, std::string_view subject,
+                                          std::string_view queue, InternalSubscriber* subscriber) {
     auto sub = std::make_shared<Subscription>();
     sub->internal = subscriber;
     sub->subject.assign(subject);
     sub->queue.assign(queue);
     sub->sid = "internal";
-    if (!trie_.insert(sub)) return nullptr;
+    sub->account = &account;
+    if (!account.trie().insert(sub)) return nullptr;
     return sub;
 }
 
 void Server::unsubscribeInternal(const SubscriptionPtr& sub) {
     if (!sub || sub->closed.exchange(true)) return;
-    trie_.remove(sub);
+    sub->account->trie().remove(sub);
 }
 
-bool Server::publishInternal(std::string_view subject, std::string_view reply,
+bool Server::publishInternal(Account& account, std::string_view subject, std::string_view reply,
                              std::string_view headers, std::string_view payload) {
     std::string data;
     data.reserve(headers.size() + payload.size());
@@ -190,7 +220,7 @@ bool Server::publishInternal(std::string_view subject, std::string_view reply,
         pa.header_size = static_cast<std::int64_t>(headers.size());
         pa.header_size_text = header_text;
     }
-    const MatchResultPtr matches = trie_.match(subject);
+    const MatchResultPtr matches = account.trie().match(subject);
     DeliveryTally tally;
     const bool delivered = routeMessage(*matches, pa, data, nullptr, true, 0, tally);
     counters_.out_msgs.fetch_add(tally.out_msgs, std::memory_order_relaxed);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@
 
 #include "engine/auth/authenticator.h"
 #include "engine/base/logger.h"
+#include "engine/core/account.h"
 #include "engine/core/connection_info.h"
 #include "engine/core/internal_subscriber.h"
 #include "engine/core/server_options.h"
@@ -59,7 +61,15 @@ public:
     const std::string& serverName() const { return server_name_; }
     int port() const { return port_; }
     base::Logger& logger() { return logger_; }
-    SubjectTrie& trie() { return trie_; }
+    /// The global account's trie ("$G"), where users without an account live.
+    SubjectTrie& trie() { return global_account_->trie(); }
+    Account& globalAccount() { return *global_account_; }
+    /// The system account, or null with `no_system_account`.
+    Account* systemAccount() { return system_account_; }
+    /// The account of that name, or null. Accounts are fixed at construction. Any thread.
+    Account* findAccount(std::string_view name);
+    /// Every account, in name order. Any thread.
+    std::vector<Account*> accounts();
     const auth::Authenticator& authenticator() const { return authenticator_; }
     bool lameDuck() const { return lame_duck_.load(); }
 
@@ -69,15 +79,23 @@ public:
     // In-process messaging for engine services ($JS.API, $SYS).
     /// Subscribes `subscriber` (which must outlive the subscription) to `subject`, in `queue` if
     /// not empty. Returns null for an invalid subject. Any thread.
+    SubscriptionPtr subscribeInternal(Account& account, std::string_view subject,
+                                      std::string_view queue, InternalSubscriber* subscriber);
     SubscriptionPtr subscribeInternal(std::string_view subject, std::string_view queue,
-                                      InternalSubscriber* subscriber);
+                                      InternalSubscriber* subscriber) {
+        return subscribeInternal(globalAccount(), subject, queue, subscriber);
+    }
     /// Any thread; after it returns no new delivery starts (one in progress may finish).
     void unsubscribeInternal(const SubscriptionPtr& sub);
     /// Publishes as the server: routed like a client's message. `headers` is a complete
     /// "NATS/1.0..." block or empty. Any thread; never blocks on a receiver. Returns true if
     /// anyone took it.
+    bool publishInternal(Account& account, std::string_view subject, std::string_view reply,
+                         std::string_view headers, std::string_view payload);
     bool publishInternal(std::string_view subject, std::string_view reply, std::string_view headers,
-                         std::string_view payload);
+                         std::string_view payload) {
+        return publishInternal(globalAccount(), subject, reply, headers, payload);
+    }
 
     /// Called by a connection on its own thread when it has closed.
     void onClientClosed(std::uint64_t cid, ConnectionInfo final_info);
@@ -104,7 +122,9 @@ private:
     std::string server_id_;
     std::string server_name_;
     auth::Authenticator authenticator_;
-    SubjectTrie trie_;
+    std::map<std::string, std::unique_ptr<Account>, std::less<>> accounts_;
+    Account* global_account_ = nullptr;
+    Account* system_account_ = nullptr;
     int port_ = 0;
 
     std::vector<std::unique_ptr<IoWorker>> workers_;

@@ -61,6 +61,7 @@ struct ServerOptions {
     int max_closed_clients = 10000;  ///< closed connections kept for /connz?state=closed
 
     // Accounts
+    std::vector<std::string> accounts;  ///< names from `accounts { ... }`; users name theirs
     std::string system_account;   ///< empty: "$SYS" unless no_system_account
     bool no_system_account = false;
 

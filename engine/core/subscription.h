@@ -8,12 +8,14 @@
 
 namespace nwb::core {
 
+class Account;
 class ClientConnection;
 class InternalSubscriber;
 
 struct Subscription {
     std::shared_ptr<ClientConnection> client;  ///< kept until the subscription leaves the trie
     InternalSubscriber* internal = nullptr;     ///< set instead of `client` for in-process ones
+    Account* account = nullptr;                 ///< whose trie holds it
     std::string subject;
     std::string queue;     ///< empty: not in a queue group
     std::string sid;
