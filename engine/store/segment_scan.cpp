@@ -21,37 +21,37 @@ RecordMeta metaOf(const RecordView& r, std::uint64_t offset, std::size_t length)
 
 }  // namespace
 
-SegmentScan scanSegment(std::string_view file, std::uint64_t start) {
+SegmentScan scanSegment(std::string_view bytes, std::uint64_t base) {
     SegmentScan scan;
-    scan.valid_end = start > file.size() ? file.size() : start;
+    scan.valid_end = base;
     std::uint64_t last_msg_seq = 0;
-    std::size_t pos = static_cast<std::size_t>(scan.valid_end);
-    while (pos < file.size()) {
-        DecodeResult d = decodeRecord(file.substr(pos));
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        DecodeResult d = decodeRecord(bytes.substr(pos));
         if (d.status == DecodeStatus::Ok) {
             if (d.record.type == RecordType::Message) last_msg_seq = d.record.seq;
-            scan.records.push_back(metaOf(d.record, pos, d.length));
+            scan.records.push_back(metaOf(d.record, base + pos, d.length));
             pos += d.length;
-            scan.valid_end = pos;
+            scan.valid_end = base + pos;
             continue;
         }
         // Resynchronise: the next offset holding a record that decodes.
         const std::size_t bad = pos;
-        std::size_t next = file.find(kMagicBytes, bad + 1);
+        std::size_t next = bytes.find(kMagicBytes, bad + 1);
         while (next != std::string_view::npos) {
-            DecodeResult c = decodeRecord(file.substr(next));
+            DecodeResult c = decodeRecord(bytes.substr(next));
             if (c.status == DecodeStatus::Ok &&
                 (c.record.type != RecordType::Message || c.record.seq > last_msg_seq)) {
                 break;
             }
-            next = file.find(kMagicBytes, next + 1);
+            next = bytes.find(kMagicBytes, next + 1);
         }
         if (next == std::string_view::npos) {
-            scan.torn_bytes = file.size() - bad;
+            scan.torn_bytes = bytes.size() - bad;
             scan.torn_reason = d.status;
             return scan;
         }
-        scan.corrupt.push_back({bad, next - bad, d.status});
+        scan.corrupt.push_back({base + bad, next - bad, d.status});
         pos = next;
     }
     return scan;

@@ -30,15 +30,16 @@ struct CorruptRegion {
 struct SegmentScan {
     std::vector<RecordMeta> records;
     std::vector<CorruptRegion> corrupt;  ///< skipped regions with a valid record after them
-    std::uint64_t valid_end = 0;         ///< end of the last valid record (or `start`)
+    std::uint64_t valid_end = 0;         ///< end of the last valid record (or `base`)
     std::uint64_t torn_bytes = 0;        ///< bytes after valid_end with no valid record in them
     DecodeStatus torn_reason = DecodeStatus::Ok;
 };
 
-/// Scans `file` (a whole segment) from offset `start`. A record that fails to decode is skipped
-/// up to the next offset holding a valid record (magic, lengths, checksum; a message's sequence
-/// must exceed the last message's); when none follows, the rest is the torn tail.
-SegmentScan scanSegment(std::string_view file, std::uint64_t start);
+/// Scans `bytes`, the segment file's contents from offset `base` to its end; offsets in the
+/// result are from the start of the file. A record that fails to decode is skipped up to the
+/// next offset holding a valid record (magic, lengths, checksum; a message's sequence must
+/// exceed the last message's); when none follows, the rest is the torn tail.
+SegmentScan scanSegment(std::string_view bytes, std::uint64_t base);
 
 inline constexpr std::uint32_t kIndexMagic = 0x5842574eu;  ///< bytes "NWBX"
 inline constexpr std::uint16_t kIndexVersion = 1;
