@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@
 #include "engine/config/command_line.h"
 #include "engine/config/config_error.h"
 #include "engine/core/server.h"
+#include "engine/monitor/monitor_server.h"
+#include "engine/monitor/ports_file.h"
 
 namespace {
 
@@ -60,9 +63,39 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "nwb-server: %s\n", e.what());
         return 1;
     }
+    // Declared after the server, so it is destroyed (and stopped) before it.
+    std::unique_ptr<nwb::monitor::MonitorServer> monitor;
+    if (cmd.options.http_port != 0) {
+        monitor = std::make_unique<nwb::monitor::MonitorServer>(server);
+        try {
+            monitor->start();
+        } catch (const std::exception& e) {
+            server.logger().fatal("Can't start monitoring: {}", e.what());
+            monitor.reset();
+            server.shutdown();
+            return 1;
+        }
+    }
     writePidFile(cmd.options.pid_file);
+    std::string ports_file;
+    if (!cmd.options.ports_file_dir.empty()) {
+        ports_file = nwb::monitor::portsFilePath(cmd.options.ports_file_dir, argv[0], getpid());
+        const auto nats = nwb::monitor::listenerUrls("nats", cmd.options.host, server.port());
+        std::vector<std::string> monitoring;
+        if (monitor) {
+            monitoring = nwb::monitor::listenerUrls("http", monitor->host(), monitor->port());
+        }
+        const std::string error =
+            nwb::monitor::writePortsFile(ports_file, nwb::monitor::portsJson(nats, monitoring));
+        if (!error.empty()) {
+            server.logger().error("Error writing ports file ({}): {}", ports_file, error);
+            ports_file.clear();
+        }
+    }
     signals.start(server);
     server.waitForShutdown();
+    if (monitor) monitor->stop();
+    if (!ports_file.empty()) ::unlink(ports_file.c_str());
     if (!cmd.options.pid_file.empty()) ::unlink(cmd.options.pid_file.c_str());
     return 0;
 }

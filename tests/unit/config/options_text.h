@@ -58,6 +58,12 @@ inline QString fieldText(const core::ServerOptions& o, const QString& field) {
     else if (f == "logtime_utc") v = o.logtime_utc ? "true" : "false";
     else if (f == "log_file") v = o.log_file;
     else if (f == "pid_file") v = o.pid_file;
+    else if (f == "http_host") v = o.http_host;
+    else if (f == "http_port") v = std::to_string(o.http_port);
+    else if (f == "https_port") v = std::to_string(o.https_port);
+    else if (f == "http_base_path") v = o.http_base_path;
+    else if (f == "ports_file_dir") v = o.ports_file_dir;
+    else if (f == "max_closed_clients") v = std::to_string(o.max_closed_clients);
     else if (f == "config_file") v = o.config_file;
     else if (f == "default_permissions") v = permissionsText(o.default_permissions);
     else if (f == "users") {

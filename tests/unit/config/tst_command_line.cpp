@@ -102,6 +102,15 @@ void TstCommandLine::fields_data() {
     QTest::newRow("-tls=false disables tls flags")
         << QStringList{"-tls=false", "-tlscert", "c.pem", "-p", "5"} << "port" << "5";
     QTest::newRow("-m 0 is ignored") << QStringList{"-m", "0", "-p", "6"} << "port" << "6";
+    QTest::newRow("-m") << QStringList{"-m", "8222"} << "http_port" << "8222";
+    QTest::newRow("-m -1") << QStringList{"-m", "-1"} << "http_port" << "-1";
+    QTest::newRow("--http_port") << QStringList{"--http_port=8223"} << "http_port" << "8223";
+    QTest::newRow("-m 0 keeps the file's port") << QStringList{"-c", "cli/monitor.conf", "-m", "0"}
+                                                << "http_port" << "8300";
+    QTest::newRow("-m overrides the file") << QStringList{"-c", "cli/monitor.conf", "-m", "9"}
+                                           << "http_port" << "9";
+    QTest::newRow("--ports_file_dir") << QStringList{"--ports_file_dir", "/tmp"}
+                                      << "ports_file_dir" << "/tmp";
     QTest::newRow("-- ends flags") << QStringList{"-p", "7", "--"} << "port" << "7";
 }
 
@@ -179,10 +188,10 @@ void TstCommandLine::errors_data() {
     QTest::newRow("--routes") << QStringList{"--routes", "nats://a:1,nats://b:2"} << config
                               << "clustering (--routes) is not supported yet";
     QTest::newRow("-js") << QStringList{"-js"} << config << "JetStream (-js) is not supported yet";
-    QTest::newRow("-m") << QStringList{"-m", "8222"} << config
-                        << "monitoring (-m) is not supported yet";
+    QTest::newRow("-ms") << QStringList{"-ms", "8443"} << config
+                         << "HTTPS monitoring (-ms) is not supported yet";
     QTest::newRow("--https_port") << QStringList{"--https_port", "8443"} << config
-                                  << "monitoring (--https_port) is not supported yet";
+                                  << "HTTPS monitoring (--https_port) is not supported yet";
     QTest::newRow("-tls") << QStringList{"-tls", "-tlscert", "c", "-tlskey", "k"} << config
                           << "TLS (-tls) is not supported yet";
     QTest::newRow("-tlscert alone") << QStringList{"-tlscert", "c"} << config
@@ -193,8 +202,6 @@ void TstCommandLine::errors_data() {
                          << "sending signals (-sl) is not supported yet";
     QTest::newRow("--syslog") << QStringList{"--syslog"} << config
                               << "syslog (--syslog) is not supported yet";
-    QTest::newRow("--ports_file_dir") << QStringList{"--ports_file_dir", "/tmp"} << config
-                                      << "ports files (--ports_file_dir) are not supported yet";
     QTest::newRow("server checks") << QStringList{"-c", "cli/basic.conf", "--user", "x"} << ""
                                    << "";
 }

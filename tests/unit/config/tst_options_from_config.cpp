@@ -117,6 +117,18 @@ void TstOptionsFromConfig::fields_data() {
         << "PORT = 4555\nport: $PORT" << "port" << "4555";
     QTest::newRow("jetstream disabled is accepted") << "jetstream: false\nport: 1" << "port" << "1";
     QTest::newRow("store_dir alone is accepted") << "store_dir: /tmp/x\nport: 2" << "port" << "2";
+    QTest::newRow("http port") << "http: 8222" << "http_port" << "8222";
+    QTest::newRow("http port keeps no host") << "http: 8222" << "http_host" << "";
+    QTest::newRow("http host:port host") << "http: \"127.0.0.1:-1\"" << "http_host" << "127.0.0.1";
+    QTest::newRow("http host:port port") << "http: \"127.0.0.1:-1\"" << "http_port" << "-1";
+    QTest::newRow("http_port") << "http_port: 8222" << "http_port" << "8222";
+    QTest::newRow("monitor_port") << "monitor_port: 8224" << "http_port" << "8224";
+    QTest::newRow("http_base_path") << "http_base_path: \"/nats\"" << "http_base_path" << "/nats";
+    QTest::newRow("ports_file_dir") << "ports_file_dir: \"/tmp/p\"" << "ports_file_dir" << "/tmp/p";
+    QTest::newRow("max_closed_clients") << "max_closed_clients: 5" << "max_closed_clients"
+                                        << "5";
+    QTest::newRow("no_system_account true is accepted") << "no_system_account: true\nport: 8"
+                                                        << "port" << "8";
     QTest::newRow("cluster with only a name is accepted") << "cluster { name: c }\nport: 3" << "port"
                                                          << "3";
 }
@@ -140,8 +152,20 @@ void TstOptionsFromConfig::errors_data() {
                              << "o.conf:1:1: \"cluster\" is not supported yet by nwb-server";
     QTest::newRow("tls") << "tls { cert_file: a }"
                          << "o.conf:1:1: \"tls\" is not supported yet by nwb-server";
-    QTest::newRow("http_port") << "http_port: 8222"
-                               << "o.conf:1:1: \"http_port\" is not supported yet by nwb-server";
+    QTest::newRow("https_port") << "https_port: 8443"
+                                << "o.conf:1:1: \"https_port\" is not supported yet by nwb-server";
+    QTest::newRow("https") << "https: 8443"
+                           << "o.conf:1:1: \"https\" is not supported yet by nwb-server";
+    QTest::newRow("http bad address") << "http: \"nohost\""
+                                      << "o.conf:1:1: could not parse address string \"nohost\"";
+    QTest::newRow("http bad type") << "http: true"
+                                   << "o.conf:1:1: expected port or host:port, got bool";
+    QTest::newRow("http_port type") << "http_port: \"x\""
+                                    << "o.conf:1:1: invalid value for \"http_port\": expected an "
+                                       "integer, got a string";
+    QTest::newRow("no_system_account false") << "no_system_account: false"
+                                             << "o.conf:1:1: \"no_system_account\" is not "
+                                                "supported yet by nwb-server";
     QTest::newRow("accounts") << "accounts { A { users: [] } }"
                               << "o.conf:1:1: \"accounts\" is not supported yet by nwb-server";
     QTest::newRow("nkey users") << "authorization { users: [{nkey: UABC}] }"
