@@ -1,5 +1,5 @@
 # The README's two commands. Both install what they need first (installer/deps.sh), then build.
-#   make run   builds and starts nwb-server on localhost:4222
+#   make run   builds and starts nwb-server on localhost:4222 (monitoring on :8222)
 #   make test  builds and runs every test through CTest
 PRESET    ?= dev
 BUILD_DIR ?= build
@@ -25,10 +25,11 @@ build: configure
 
 run: build
 	@echo ""
-	@echo "  nwb-server is starting on nats://localhost:4222"
-	@echo "  Try:  nats pub hello world   |   telnet localhost 4222   |   Ctrl+C to stop"
+	@echo "  nwb-server is starting on nats://localhost:4222, monitoring on http://localhost:8222"
+	@echo "  Try:  nats pub hello world   |   telnet localhost 4222   |   curl localhost:8222/varz"
+	@echo "  Ctrl+C stops it."
 	@echo ""
-	@exec $(BUILD_DIR)/app/server/nwb-server -a 127.0.0.1 -p 4222
+	@exec $(BUILD_DIR)/app/server/nwb-server -a 127.0.0.1 -p 4222 -m 8222
 
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
