@@ -466,17 +466,85 @@ void applyAuthorization(const ConfMapEntry& e, core::ServerOptions& opts) {
     }
 }
 
+// ---- accounts ---------------------------------------------------------------------------------
+
+/// `accounts { A { users: [...], default_permissions: {...} } }` or `accounts: [A, B]`.
+void applyAccounts(const ConfMapEntry& e, core::ServerOptions& opts) {
+    const auto reserved = [](std::string_view name) { return name == "$G"; };
+    std::set<std::string> seen;
+    if (e.value.isArray()) {
+        for (const ConfValue& item : e.value.asArray()) {
+            if (!item.isString()) fail(item.position(), "Expected account names to be strings");
+            const std::string& name = item.asString();
+            if (reserved(name)) fail(item.position(), fmt::format("{} is a Reserved Account", quoted(name)));
+            if (!seen.insert(name).second) {
+                fail(item.position(), fmt::format("Duplicate Account Entry: {}", name));
+            }
+            opts.accounts.push_back(name);
+        }
+        return;
+    }
+    if (!e.value.isMap()) wrongKind(e, "a map");
+    for (const ConfMapEntry& account : e.value.asMap()) {
+        if (!account.value.isMap()) fail(account.key_position, "Expected map entries for accounts");
+        if (reserved(account.key)) {
+            fail(account.key_position, fmt::format("{} is a Reserved Account", quoted(account.key)));
+        }
+        std::vector<auth::User> account_users;
+        std::optional<auth::Permissions> defaults;
+        for (const ConfMapEntry& field : account.value.asMap()) {
+            const std::string name = lower(field.key);
+            if (name == "users") {
+                account_users = users(field);
+            } else if (name == "default_permissions") {
+                defaults = userPermissions(field);
+            } else if (name == "nkey" || name == "imports" || name == "exports" ||
+                       name == "jetstream" || name == "mappings" || name == "maps" ||
+                       name == "limits") {
+                unsupported(field);
+            } else {
+                unknownField(field);
+            }
+        }
+        for (auth::User& u : account_users) {
+            u.account = account.key;
+            if (!u.permissions && defaults) u.permissions = defaults;
+            opts.users.push_back(std::move(u));
+        }
+        opts.accounts.push_back(account.key);
+    }
+}
+
+/// Checks that need the whole file: user names are unique across authorization and accounts,
+/// and account users exclude a single user or a token (nats-server's texts).
+void checkAccountUsers(const ConfValue& root, const core::ServerOptions& opts) {
+    const bool account_users = std::any_of(opts.users.begin(), opts.users.end(),
+                                           [](const auth::User& u) { return !u.account.empty(); });
+    if (!account_users) return;
+    Position where{};
+    for (const ConfMapEntry& entry : root.asMap()) {
+        if (lower(entry.key) == "accounts") where = entry.key_position;
+    }
+    if (!opts.username.empty()) fail(where, "Can not have a single user/pass and accounts");
+    if (!opts.auth_token.empty()) fail(where, "Can not have a token and accounts");
+    std::set<std::string> names;
+    for (const auth::User& u : opts.users) {
+        if (!names.insert(u.username).second) {
+            fail(where, fmt::format("Duplicate user {} detected", quoted(u.username)));
+        }
+    }
+}
+
 // ---- feature keys nwb-server does not have ----------------------------------------------------
 
 bool isUnsupportedKey(const std::string& key) {
     static const std::set<std::string> kKeys = {
         "cluster", "gateway", "leaf", "leafnodes", "websocket", "ws", "mqtt", "jetstream",
         "https", "https_port",
-        "tls", "allow_non_tls", "ocsp", "accounts", "mappings", "maps",
+        "tls", "allow_non_tls", "ocsp", "mappings", "maps",
         "operator", "operators", "roots", "root", "root_operators", "root_operator",
         "resolver", "account_resolver", "accounts_resolver", "resolver_tls", "resolver_preload",
-        "resolver_pinned_accounts", "system_account", "system", "no_system_account", "no_system",
-        "no_sys_acc", "trusted", "trusted_keys", "server_tags", "default_js_domain",
+        "resolver_pinned_accounts", "trusted", "trusted_keys", "server_tags", "default_js_domain",
         "syslog", "remote_syslog", "logfile_size_limit", "log_size_limit", "prof_port", "max_traced_msg_len", "max_sub_tokens", "max_subscription_tokens",
         "disable_sublist_cache", "no_sublist_cache", "connect_error_reports",
         "reconnect_error_reports",
@@ -486,8 +554,7 @@ bool isUnsupportedKey(const std::string& key) {
 
 /// Settings that ask for nothing nwb-server lacks, so they are accepted and ignored, as
 /// nats-server ignores them too: JetStream switched off, a store_dir without JetStream, a
-/// cluster block that only names the cluster (no listen port means no clustering), and
-/// `no_system_account: true`.
+/// cluster block that only names the cluster (no listen port means no clustering).
 bool isHarmless(const std::string& key, const ConfValue& v) {
     if (key == "jetstream") {
         if (v.isBool()) return !v.asBool();
@@ -498,9 +565,6 @@ bool isHarmless(const std::string& key, const ConfValue& v) {
             }
         }
         return false;
-    }
-    if (key == "no_system_account" || key == "no_system" || key == "no_sys_acc") {
-        return v.isBool() && v.asBool();  // there is no system account yet
     }
     if (key == "cluster" && v.isMap()) {
         return std::all_of(v.asMap().begin(), v.asMap().end(),
@@ -521,6 +585,12 @@ void applyEntry(const ConfMapEntry& e, core::ServerOptions& opts,
         opts.host = stringOf(e);
     } else if (key == "server_name") {
         opts.server_name = stringOf(e);
+    } else if (key == "accounts") {
+        applyAccounts(e, opts);
+    } else if (key == "system_account" || key == "system") {
+        opts.system_account = stringOf(e);
+    } else if (key == "no_system_account" || key == "no_system" || key == "no_sys_acc") {
+        opts.no_system_account = boolOf(e);
     } else if (key == "client_advertise") {
         opts.client_advertise = stringOf(e);
     } else if (key == "debug") {
@@ -599,6 +669,7 @@ void applyEntry(const ConfMapEntry& e, core::ServerOptions& opts,
 void applyConfig(const ConfValue& root, core::ServerOptions& opts,
                  std::vector<std::string>* warnings) {
     for (const ConfMapEntry& entry : root.asMap()) applyEntry(entry, opts, warnings);
+    checkAccountUsers(root, opts);
 }
 
 void validateOptions(const core::ServerOptions& opts) {

@@ -73,6 +73,18 @@ inline QString fieldText(const core::ServerOptions& o, const QString& field) {
                                         permissionsText(u.permissions)));
         }
         v = fmt::format("{}", fmt::join(users, " | "));
+    } else if (f == "user_accounts") {
+        std::vector<std::string> pairs;
+        for (const auth::User& u : o.users) {
+            pairs.push_back(u.username + "@" + (u.account.empty() ? "$G" : u.account));
+        }
+        v = fmt::format("{}", fmt::join(pairs, " "));
+    } else if (f == "accounts") {
+        v = fmt::format("{}", fmt::join(o.accounts, " "));
+    } else if (f == "system_account") {
+        v = o.system_account;
+    } else if (f == "no_system_account") {
+        v = o.no_system_account ? "true" : "false";
     }
     return QString::fromStdString(v);
 }

@@ -127,8 +127,20 @@ void TstOptionsFromConfig::fields_data() {
     QTest::newRow("ports_file_dir") << "ports_file_dir: \"/tmp/p\"" << "ports_file_dir" << "/tmp/p";
     QTest::newRow("max_closed_clients") << "max_closed_clients: 5" << "max_closed_clients"
                                         << "5";
-    QTest::newRow("no_system_account true is accepted") << "no_system_account: true\nport: 8"
-                                                        << "port" << "8";
+    QTest::newRow("no_system_account") << "no_system_account: true" << "no_system_account"
+                                       << "true";
+    QTest::newRow("system_account") << "system_account: SYS" << "system_account" << "SYS";
+    QTest::newRow("accounts map")
+        << "accounts {\n  A { users: [{user: a, password: p}] }\n  B {}\n}" << "accounts" << "A B";
+    QTest::newRow("accounts list") << "accounts: [X, Y]" << "accounts" << "X Y";
+    QTest::newRow("account users join their account")
+        << "authorization { users: [{user: g, password: p}] }\n"
+           "accounts { A { users: [{user: a, password: p}, {user: b, password: q}] } }"
+        << "user_accounts" << "g@$G a@A b@A";
+    QTest::newRow("account default permissions")
+        << "accounts { A { default_permissions: { publish: \"x\" }\n"
+           "users: [{user: a, password: p}] } }"
+        << "users" << "a:p (pub allow[x] deny[]; sub none; responses none)";
     QTest::newRow("cluster with only a name is accepted") << "cluster { name: c }\nport: 3" << "port"
                                                          << "3";
 }
@@ -163,11 +175,24 @@ void TstOptionsFromConfig::errors_data() {
     QTest::newRow("http_port type") << "http_port: \"x\""
                                     << "o.conf:1:1: invalid value for \"http_port\": expected an "
                                        "integer, got a string";
-    QTest::newRow("no_system_account false") << "no_system_account: false"
-                                             << "o.conf:1:1: \"no_system_account\" is not "
-                                                "supported yet by nwb-server";
-    QTest::newRow("accounts") << "accounts { A { users: [] } }"
-                              << "o.conf:1:1: \"accounts\" is not supported yet by nwb-server";
+    QTest::newRow("reserved account") << "accounts { $G { } }"
+                                      << "o.conf:1:12: \"$G\" is a Reserved Account";
+    QTest::newRow("account not a map") << "accounts { A: 1 }"
+                                       << "o.conf:1:12: Expected map entries for accounts";
+    QTest::newRow("duplicate account in list") << "accounts: [A, A]"
+                                               << "o.conf:1:15: Duplicate Account Entry: A";
+    QTest::newRow("account imports") << "accounts { A { imports: [] } }"
+                                     << "o.conf:1:16: \"imports\" is not supported yet by "
+                                        "nwb-server";
+    QTest::newRow("duplicate user across accounts")
+        << "accounts {\n A { users: [{user: a}] }\n B { users: [{user: a}] }\n}"
+        << "o.conf:1:1: Duplicate user \"a\" detected";
+    QTest::newRow("single user and accounts")
+        << "authorization { user: x, password: y }\naccounts { A { users: [{user: a}] } }"
+        << "o.conf:2:1: Can not have a single user/pass and accounts";
+    QTest::newRow("token and accounts")
+        << "authorization { token: t }\naccounts { A { users: [{user: a}] } }"
+        << "o.conf:2:1: Can not have a token and accounts";
     QTest::newRow("nkey users") << "authorization { users: [{nkey: UABC}] }"
                                 << "o.conf:1:26: \"nkey\" is not supported yet by nwb-server";
     QTest::newRow("port type") << "port: \"abc\""
