@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 
 #include <charconv>
+#include <cstring>
 
 #include "engine/auth/reserved_subjects.h"
 #include "engine/auth/violation_text.h"
@@ -19,6 +20,16 @@ namespace {
 
 constexpr std::size_t kReadBufferSize = 64 * 1024;
 constexpr std::size_t kMaxMatchCache = 1024;
+/// Outbound buffers above this are freed once written, so a burst does not pin its memory.
+constexpr std::size_t kMaxRetainedBuffer = 256 * 1024;
+
+void releaseIfLarge(std::string& buffer) {
+    if (buffer.capacity() > kMaxRetainedBuffer) {
+        std::string().swap(buffer);
+    } else {
+        buffer.clear();
+    }
+}
 
 std::string_view reasonText(CloseReason reason) {
     switch (reason) {
@@ -39,12 +50,6 @@ std::string_view reasonText(CloseReason reason) {
         case CloseReason::ServerShutdown: return "Server Shutdown";
     }
     return "Unknown";
-}
-
-void appendNumber(std::string& out, std::int64_t v) {
-    char buf[24];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, res.ptr);
 }
 
 }  // namespace
@@ -512,31 +517,45 @@ bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::
     if (has_headers && !send_headers) body = data.substr(static_cast<std::size_t>(pa.header_size));
 
     using namespace std::string_view_literals;
+    // The frame's pieces, then one resize_and_overwrite: this is the hottest loop of the server.
+    const std::string_view op = send_headers ? "HMSG "sv : "MSG "sv;
+    char stripped_size[24];
+    std::string_view size_field = pa.total_size_text;
+    if (has_headers && !send_headers) {
+        const auto res = std::to_chars(stripped_size, stripped_size + sizeof stripped_size,
+                                       static_cast<std::int64_t>(body.size()));
+        size_field = std::string_view(stripped_size, static_cast<std::size_t>(res.ptr - stripped_size));
+    }
+    const std::size_t frame = op.size() + pa.subject.size() + sub.sid_field.size() +
+                              (pa.reply.empty() ? 0 : pa.reply.size() + 1) +
+                              (send_headers ? pa.header_size_text.size() + 1 : 0) +
+                              size_field.size() + 2 + body.size() + 2;
+    const auto put = [](char* w, std::string_view v) {
+        std::memcpy(w, v.data(), v.size());
+        return w + v.size();
+    };
     std::unique_lock lock(out_mutex_);
     if (closed()) return false;
-    // One reservation, then appends of known lengths: this is the hottest loop of the server.
-    pending_.reserve(pending_.size() + 16 + pa.subject.size() + sub.sid_field.size() +
-                     pa.reply.size() + pa.header_size_text.size() + pa.total_size_text.size() +
-                     body.size());
-    pending_.append(send_headers ? "HMSG "sv : "MSG "sv);
-    pending_.append(pa.subject);
-    pending_.append(sub.sid_field);
-    if (!pa.reply.empty()) {
-        pending_.append(pa.reply);
-        pending_.push_back(' ');
-    }
-    if (send_headers) {
-        pending_.append(pa.header_size_text);
-        pending_.push_back(' ');
-        pending_.append(pa.total_size_text);
-    } else if (has_headers) {
-        appendNumber(pending_, static_cast<std::int64_t>(body.size()));
-    } else {
-        pending_.append(pa.total_size_text);
-    }
-    pending_.append("\r\n"sv);
-    pending_.append(body);
-    pending_.append("\r\n"sv);
+    const std::size_t old = pending_.size();
+    // The size is returned explicitly: GCC 12's resize_and_overwrite can pass a larger `n`.
+    pending_.resize_and_overwrite(old + frame, [&](char* p, std::size_t) {
+        char* w = put(p + old, op);
+        w = put(w, pa.subject);
+        w = put(w, sub.sid_field);
+        if (!pa.reply.empty()) {
+            w = put(w, pa.reply);
+            *w++ = ' ';
+        }
+        if (send_headers) {
+            w = put(w, pa.header_size_text);
+            *w++ = ' ';
+        }
+        w = put(w, size_field);
+        w = put(w, "\r\n"sv);
+        w = put(w, body);
+        put(w, "\r\n"sv);
+        return old + frame;
+    });
     ++out_msgs_;
     out_bytes_ += static_cast<std::int64_t>(body.size());
     if (isSlowConsumerLocked()) {
@@ -626,7 +645,7 @@ void ClientConnection::flush() {
         return;
     }
     writing_.swap(pending_);
-    pending_.clear();
+    releaseIfLarge(pending_);  // it now holds the previous write's buffer
     write_in_progress_ = true;
     lock.unlock();
     touchActivity();
@@ -654,7 +673,7 @@ void ClientConnection::onWriteDone(boost::system::error_code ec, std::size_t) {
     {
         std::lock_guard lock(out_mutex_);
         write_in_progress_ = false;
-        writing_.clear();
+        releaseIfLarge(writing_);
     }
     if (ec) {
         closeNow(CloseReason::WriteError);
