@@ -1,0 +1,29 @@
+// --compare: starts nwb-server and nats-server, runs every scenario against both in alternating
+// rounds, and samples each server's CPU time, RSS and startup time from /proc.
+#pragma once
+
+#include "app/bench/compare_report.h"
+#include "app/bench/planned_scenario.h"
+#include "app/bench/scenario.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nwb::bench {
+
+struct CompareSettings {
+    std::string binaries[2];  ///< kNwb, kRef
+    std::uint32_t rounds = 5;
+    RunContext context;  ///< url and label are filled per run
+};
+
+/// Each scenario gets fresh servers (so peak RSS is per scenario); rounds alternate nwb, ref.
+CompareData runCompare(const CompareSettings& settings, const std::vector<PlannedScenario>& plan);
+
+/// ../server/nwb-server relative to this executable's directory.
+std::string defaultNwbBinary();
+/// nats-server from PATH, else /usr/sbin/nats-server.
+std::string defaultRefBinary();
+
+}  // namespace nwb::bench
