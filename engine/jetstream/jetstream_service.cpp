@@ -1,0 +1,636 @@
+// $JS.API dispatch and the stream requests (nats-server jetstream_api.go, single-server mode).
+#include "engine/jetstream/jetstream_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <boost/asio/post.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "engine/jetstream/json_text.h"
+#include "engine/jetstream/nats_headers.h"
+#include "engine/store/crc32c.h"
+
+namespace nwb::jetstream {
+
+namespace {
+
+constexpr std::string_view kApiPrefix = "$JS.API.";
+constexpr std::int64_t kNamesLimit = 1024;
+constexpr std::int64_t kListLimit = 256;
+constexpr std::int64_t kMaxSubjectDetails = 100'000;
+
+std::int64_t nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::vector<std::string_view> splitTokens(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const auto dot = s.find('.', start);
+        out.push_back(s.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    return out;
+}
+
+std::string typed(std::string_view type) {
+    std::string out = "{\"type\":";
+    appendJsonString(out, type);
+    return out;
+}
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+struct JetStreamService::AccountState {
+    core::Account* account = nullptr;
+    bool enabled = false;
+    std::map<std::string, std::shared_ptr<Stream>, std::less<>> streams;  ///< JetStreamService::mutex_
+    std::atomic<std::uint64_t> api_total{0};
+    std::atomic<std::uint64_t> api_errors{0};
+    std::vector<core::SubscriptionPtr> subscriptions;
+    std::unique_ptr<ApiSubscriber> subscriber;
+};
+
+class JetStreamService::ApiSubscriber final : public core::InternalSubscriber {
+public:
+    ApiSubscriber(JetStreamService& service, AccountState& account)
+        : service_(service), account_(account) {}
+    void onMessage(const core::InternalMessage& msg) override {
+        service_.onApiMessage(account_, msg);
+    }
+
+private:
+    JetStreamService& service_;
+    AccountState& account_;
+};
+
+JetStreamService::JetStreamService(core::Server& server, JetStreamConfig config)
+    : server_(server),
+      config_(std::move(config)),
+      pool_(static_cast<std::size_t>(std::max(1, config_.worker_threads))),
+      api_strand_(boost::asio::make_strand(pool_.get_executor())) {
+    if (!config_.store_dir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(config_.store_dir / "jetstream", ec);
+        if (ec) {
+            throw std::runtime_error("could not create storage directory " +
+                                     config_.store_dir.string() + ": " + ec.message());
+        }
+    }
+    for (core::Account* account : server_.accounts()) {
+        auto state = std::make_unique<AccountState>();
+        state->account = account;
+        state->enabled = account != server_.systemAccount();
+        state->subscriber = std::make_unique<ApiSubscriber>(*this, *state);
+        if (state->enabled) recoverAccount(*state);
+        accounts_.push_back(std::move(state));
+    }
+    for (auto& state : accounts_) {
+        auto subscribe = [&](const std::string& subject) {
+            if (auto sub = server_.subscribeInternal(*state->account, subject, {},
+                                                     state->subscriber.get())) {
+                state->subscriptions.push_back(std::move(sub));
+            }
+        };
+        subscribe("$JS.API.>");
+        if (!config_.domain.empty()) subscribe("$JS." + config_.domain + ".API.>");
+    }
+    server_.logger().info("Starting JetStream");
+    server_.logger().info("  Storage directory: \"{}\"", config_.store_dir.string());
+}
+
+JetStreamService::~JetStreamService() { stop(); }
+
+void JetStreamService::stop() {
+    if (stopped_.exchange(true)) return;
+    std::vector<std::shared_ptr<Stream>> streams;
+    for (auto& state : accounts_) {
+        for (const auto& sub : state->subscriptions) server_.unsubscribeInternal(sub);
+        state->subscriptions.clear();
+    }
+    {
+        std::lock_guard lock(mutex_);
+        for (auto& state : accounts_) {
+            for (auto& [name, stream] : state->streams) streams.push_back(stream);
+        }
+    }
+    pool_.join();  // queued API requests and messages finish first
+    for (auto& stream : streams) stream->stop(false);
+}
+
+bool JetStreamService::enabled(const core::Account& account) const {
+    for (const auto& state : accounts_) {
+        if (state->account == &account) return state->enabled;
+    }
+    return false;
+}
+
+std::optional<AccountUsage> JetStreamService::usage(const core::Account& account) {
+    for (auto& state : accounts_) {
+        if (state->account != &account) continue;
+        if (!state->enabled) return std::nullopt;
+        AccountUsage u;
+        std::lock_guard lock(mutex_);
+        for (auto& [name, stream] : state->streams) {
+            const auto st = stream->store().fastState();
+            const auto cfg = stream->config();
+            const bool memory = cfg.storage == StorageType::Memory;
+            (memory ? u.memory : u.storage) += st.bytes;
+            if (cfg.max_bytes > 0) {
+                (memory ? u.reserved_memory : u.reserved_storage) +=
+                    static_cast<std::uint64_t>(cfg.max_bytes);
+            }
+            ++u.streams;
+        }
+        u.api_total = state->api_total;
+        u.api_errors = state->api_errors;
+        return u;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> JetStreamService::streamNames(const core::Account& account) {
+    std::vector<std::string> names;
+    std::lock_guard lock(mutex_);
+    for (auto& state : accounts_) {
+        if (state->account != &account) continue;
+        for (auto& [name, stream] : state->streams) names.push_back(name);
+    }
+    return names;
+}
+
+std::shared_ptr<Stream> JetStreamService::findStream(const core::Account& account,
+                                                     std::string_view name) {
+    for (auto& state : accounts_) {
+        if (state->account == &account) return lookup(*state, name);
+    }
+    return nullptr;
+}
+
+std::filesystem::path JetStreamService::streamDirectory(const AccountState& account,
+                                                        std::string_view name) const {
+    return config_.store_dir / "jetstream" / account.account->name() / "streams" / std::string(name);
+}
+
+StreamContext JetStreamService::streamContext(AccountState& account) {
+    return StreamContext{server_, *account.account, pool_, config_.domain, config_.sync_interval};
+}
+
+void JetStreamService::recoverAccount(AccountState& account) {
+    if (config_.store_dir.empty()) return;
+    const auto dir = config_.store_dir / "jetstream" / account.account->name() / "streams";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (!entry.is_directory()) continue;
+        const auto meta = readFile(entry.path() / "meta.inf");
+        const auto sum = readFile(entry.path() / "meta.sum");
+        char expected[16];
+        std::snprintf(expected, sizeof expected, "%08x", store::crc32c(meta.data(), meta.size()));
+        if (meta.empty() || sum != expected) {
+            server_.logger().error("JetStream: stream metadata in {} is missing or corrupt, skipped",
+                                   entry.path().string());
+            continue;
+        }
+        boost::system::error_code jec;
+        const auto root = boost::json::parse(meta, jec);
+        StreamConfig cfg;
+        std::int64_t created = 0;
+        bool ok = !jec && root.is_object() && root.get_object().contains("config") &&
+                  root.get_object().contains("created") && root.at("created").is_int64();
+        if (ok) {
+            created = root.at("created").get_int64();
+            ok = !decodeStreamConfig(boost::json::serialize(root.at("config")), cfg) &&
+                 !checkStreamConfig(cfg) && cfg.name == entry.path().filename().string();
+        }
+        if (!ok) {
+            server_.logger().error("JetStream: stream metadata in {} is invalid, skipped",
+                                   entry.path().string());
+            continue;
+        }
+        auto stream = Stream::open(streamContext(account), cfg, entry.path(), created, false);
+        if (!stream) {
+            server_.logger().error("JetStream: could not recover stream '{} > {}': {}",
+                                   account.account->name(), cfg.name, stream.error().description);
+            continue;
+        }
+        const auto state = (*stream)->store().fastState();
+        server_.logger().info("  Restored {} messages for stream '{} > {}'", state.msgs,
+                              account.account->name(), cfg.name);
+        (*stream)->start();
+        std::lock_guard lock(mutex_);
+        account.streams.emplace(cfg.name, std::move(*stream));
+    }
+}
+
+std::shared_ptr<Stream> JetStreamService::lookup(AccountState& account, std::string_view name) {
+    std::lock_guard lock(mutex_);
+    auto it = account.streams.find(name);
+    return it == account.streams.end() ? nullptr : it->second;
+}
+
+bool JetStreamService::overlaps(AccountState& account, const StreamConfig& config,
+                                const Stream* self) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [name, stream] : account.streams) {
+        if (stream.get() == self) continue;
+        for (const auto& theirs : stream->config().subjects) {
+            for (const auto& ours : config.subjects) {
+                if (subjectsCollide(ours, theirs)) return true;
+            }
+        }
+    }
+    return false;
+}
+
+void JetStreamService::onApiMessage(AccountState& account, const core::InternalMessage& msg) {
+    if (stopped_) return;
+    std::string_view subject = msg.subject;
+    if (subject.starts_with(kApiPrefix)) {
+        subject.remove_prefix(kApiPrefix.size());
+    } else if (!config_.domain.empty()) {
+        const std::string prefix = "$JS." + config_.domain + ".API.";
+        if (!subject.starts_with(prefix)) return;
+        subject.remove_prefix(prefix.size());
+    } else {
+        return;
+    }
+    auto request = std::make_shared<Request>(Request{std::string(subject), std::string(msg.reply),
+                                                     std::string(msg.headers),
+                                                     std::string(msg.payload)});
+    if (subject.starts_with("DIRECT.GET.")) {
+        boost::asio::post(pool_, [this, &account, request] { handleDirectGet(account, *request); });
+    } else {
+        boost::asio::post(api_strand_, [this, &account, request] { handle(account, *request); });
+    }
+}
+
+void JetStreamService::handle(AccountState& account, const Request& request) {
+    const auto t = splitTokens(request.subject);
+    auto is = [&](std::initializer_list<std::string_view> want) {
+        if (t.size() != want.size() + 1 && t.size() != want.size()) return false;
+        return std::equal(want.begin(), want.end(), t.begin());
+    };
+    // Counted first, as nats-server's dispatcher does: INFO reports itself in api.total.
+    const bool known =
+        (t.size() == 1 && t[0] == "INFO") || (t.size() == 2 && (is({"STREAM", "NAMES"}) || is({"STREAM", "LIST"}))) ||
+        (t.size() == 3 && t[0] == "STREAM" &&
+         (t[1] == "CREATE" || t[1] == "UPDATE" || t[1] == "INFO" || t[1] == "DELETE" || t[1] == "PURGE")) ||
+        (t.size() == 4 && t[0] == "STREAM" && t[1] == "MSG" && (t[2] == "GET" || t[2] == "DELETE"));
+    if (!known) return;  // not an API this slice serves: no responder, as with no subscription
+    ++account.api_total;
+    Reply reply;
+    if (t.size() == 1 && t[0] == "INFO") {
+        reply = accountInfo(account);
+    } else if (t.size() == 3 && is({"STREAM", "CREATE"})) {
+        reply = streamCreate(account, t[2], request);
+    } else if (t.size() == 3 && is({"STREAM", "UPDATE"})) {
+        reply = streamUpdate(account, t[2], request);
+    } else if (t.size() == 3 && is({"STREAM", "INFO"})) {
+        reply = streamInfo(account, t[2], request);
+    } else if (t.size() == 3 && is({"STREAM", "DELETE"})) {
+        reply = streamDelete(account, t[2], request);
+    } else if (t.size() == 3 && is({"STREAM", "PURGE"})) {
+        reply = streamPurge(account, t[2], request);
+    } else if (t.size() == 2 && is({"STREAM", "NAMES"})) {
+        reply = streamNames(account, request, false);
+    } else if (t.size() == 2 && is({"STREAM", "LIST"})) {
+        reply = streamNames(account, request, true);
+    } else if (t.size() == 4 && is({"STREAM", "MSG", "GET"})) {
+        reply = msgGet(account, t[3], request);
+    } else if (t.size() == 4 && is({"STREAM", "MSG", "DELETE"})) {
+        reply = msgDelete(account, t[3], request);
+    }
+    if (reply.error) ++account.api_errors;
+    if (!request.reply.empty()) {
+        server_.publishInternal(*account.account, request.reply, {}, {}, reply.body);
+    }
+}
+
+
+JetStreamService::Reply JetStreamService::accountInfo(AccountState& account) {
+    if (!account.enabled) {
+        return {errorResponse(response_type::kAccountInfo,
+                              makeApiError(ApiErrc::NotEnabledForAccount)), true};
+    }
+    const auto u = usage(*account.account).value_or(AccountUsage{});
+    std::string out = typed(response_type::kAccountInfo);
+    out += ",\"memory\":" + std::to_string(u.memory) + ",\"storage\":" + std::to_string(u.storage) +
+           ",\"reserved_memory\":" + std::to_string(u.reserved_memory) +
+           ",\"reserved_storage\":" + std::to_string(u.reserved_storage) +
+           ",\"streams\":" + std::to_string(u.streams) +
+           ",\"consumers\":" + std::to_string(u.consumers) +
+           ",\"limits\":{\"max_memory\":-1,\"max_storage\":-1,\"max_streams\":-1,"
+           "\"max_consumers\":-1,\"max_ack_pending\":-1,\"memory_max_stream_bytes\":-1,"
+           "\"storage_max_stream_bytes\":-1,\"max_bytes_required\":false}";
+    if (!config_.domain.empty()) {
+        out += ",\"domain\":";
+        appendJsonString(out, config_.domain);
+    }
+    out += ",\"api\":{\"total\":" + std::to_string(u.api_total) +
+           ",\"errors\":" + std::to_string(u.api_errors) + "}}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::streamCreate(AccountState& account,
+                                                       std::string_view name,
+                                                       const Request& request) {
+    const auto type = response_type::kStreamCreate;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    StreamConfig cfg;
+    if (auto e = decodeStreamConfig(request.payload, cfg)) return error(*e);
+    if (name != cfg.name) return error(makeApiError(ApiErrc::StreamMismatch));
+    if (name.find_first_of("\\/") != std::string_view::npos) {
+        return error(makeApiError(ApiErrc::StreamNameContainsPathSeparators));
+    }
+    if (cfg.sealed) {
+        return error(makeApiError(ApiErrc::StreamInvalidConfig,
+                                  "stream configuration for create can not be sealed"));
+    }
+    if (cfg.mirror_direct && !cfg.has_mirror) {
+        return error(makeApiError(ApiErrc::StreamInvalidConfig,
+                                  "stream has no mirror but does have mirror direct"));
+    }
+    if (auto e = checkStreamConfig(cfg)) return error(*e);
+    if (cfg.num_replicas > 1) return error(makeApiError(ApiErrc::StreamReplicasNotSupported));
+
+    std::shared_ptr<Stream> stream = lookup(account, cfg.name);
+    if (stream) {
+        if (stream->config() != cfg) return error(makeApiError(ApiErrc::StreamNameExist));
+    } else {
+        if (overlaps(account, cfg, nullptr)) return error(makeApiError(ApiErrc::StreamSubjectOverlap));
+        // Server limits (nats-server checkAllLimits): reservations by max_bytes.
+        const bool memory = cfg.storage == StorageType::Memory;
+        const std::int64_t limit = memory ? config_.max_memory_store : config_.max_file_store;
+        if (limit >= 0 && cfg.max_bytes > 0) {
+            std::int64_t reserved = 0;
+            for (auto& state : accounts_) {
+                if (!state->enabled) continue;
+                const auto u = usage(*state->account).value_or(AccountUsage{});
+                reserved += static_cast<std::int64_t>(memory ? u.reserved_memory : u.reserved_storage);
+            }
+            if (reserved + cfg.max_bytes > limit) {
+                return error(makeApiError(memory ? ApiErrc::MemoryResourcesExceeded
+                                                 : ApiErrc::StorageResourcesExceeded));
+            }
+        }
+        if (!memory && config_.store_dir.empty()) {
+            return error(makeApiError(ApiErrc::StreamCreate, "error creating store for stream"));
+        }
+        const auto dir = memory ? std::filesystem::path() : streamDirectory(account, cfg.name);
+        auto opened = Stream::open(streamContext(account), cfg, dir, nowNs(), true);
+        if (!opened) return error(opened.error());
+        stream = std::move(*opened);
+        if (auto e = stream->saveMeta()) {
+            stream->stop(true);
+            return error(*e);
+        }
+        stream->start();
+        std::lock_guard lock(mutex_);
+        account.streams.emplace(cfg.name, stream);
+    }
+    std::string out = typed(type);
+    out += "," + stream->infoFields(stream->store().fastState(), false) + ",\"did_create\":true}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::streamUpdate(AccountState& account,
+                                                       std::string_view name,
+                                                       const Request& request) {
+    const auto type = response_type::kStreamUpdate;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    StreamConfig cfg;
+    if (auto e = decodeStreamConfig(request.payload, cfg)) return error(*e);
+    if (auto e = checkStreamConfig(cfg)) return error(*e);
+    if (name != cfg.name) return error(makeApiError(ApiErrc::StreamMismatch));
+    auto stream = lookup(account, name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    if (auto e = checkStreamUpdate(stream->config(), cfg)) return error(*e);
+    if (overlaps(account, cfg, stream.get())) return error(makeApiError(ApiErrc::StreamSubjectOverlap));
+    if (auto e = stream->update(std::move(cfg))) return error(*e);
+    std::string out = typed(type);
+    out += "," + stream->infoFields(stream->store().fastState(), true) + "}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::streamInfo(AccountState& account, std::string_view name,
+                                                     const Request& request) {
+    const auto type = response_type::kStreamInfo;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    StreamInfoRequest req;
+    if (!isEmptyRequest(request.payload)) {
+        if (auto e = decodeStreamInfoRequest(request.payload, req)) return error(*e);
+    }
+    auto stream = lookup(account, name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    store::StateOptions options;
+    options.deleted_details = req.deleted_details;
+    auto state = req.deleted_details ? stream->store().state(options) : stream->store().fastState();
+    std::int64_t total = 0, offset = 0, limit = 0;
+    if (!req.subjects_filter.empty()) {
+        auto counts = stream->store().subjectCounts(req.subjects_filter);
+        if (!counts.empty()) {
+            total = static_cast<std::int64_t>(counts.size());
+            offset = std::clamp<std::int64_t>(req.offset, 0, total);
+            limit = kMaxSubjectDetails;
+            auto first = counts.begin();
+            std::advance(first, offset);
+            auto last = first;
+            std::advance(last, std::min<std::int64_t>(kMaxSubjectDetails, total - offset));
+            state.subjects = std::map<std::string, std::uint64_t>(first, last);
+            offset = req.offset;  // Go reports the offset as requested
+        }
+    }
+    std::string out = typed(type);
+    out += ",\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+           ",\"limit\":" + std::to_string(limit) + "," + stream->infoFields(state, true) + "}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::streamDelete(AccountState& account,
+                                                       std::string_view name,
+                                                       const Request& request) {
+    const auto type = response_type::kStreamDelete;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    if (!isEmptyRequest(request.payload)) return error(makeApiError(ApiErrc::NotEmptyRequest));
+    std::shared_ptr<Stream> stream;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = account.streams.find(name);
+        if (it == account.streams.end()) return error(makeApiError(ApiErrc::StreamNotFound));
+        stream = it->second;
+        account.streams.erase(it);
+        retired_.push_back(stream);
+    }
+    stream->stop(true);
+    return {typed(type) + ",\"success\":true}", false};
+}
+
+JetStreamService::Reply JetStreamService::streamPurge(AccountState& account, std::string_view name,
+                                                      const Request& request) {
+    const auto type = response_type::kStreamPurge;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    std::optional<StreamPurgeRequest> req;
+    if (!isEmptyRequest(request.payload)) {
+        req.emplace();
+        if (auto e = decodeStreamPurgeRequest(request.payload, *req)) return error(*e);
+        if (req->seq > 0 && req->keep > 0) return error(makeApiError(ApiErrc::BadRequest));
+    }
+    auto stream = lookup(account, name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    auto purged = stream->purge(req);
+    if (!purged) return error(purged.error());
+    return {typed(type) + ",\"success\":true,\"purged\":" + std::to_string(*purged) + "}", false};
+}
+
+JetStreamService::Reply JetStreamService::streamNames(AccountState& account,
+                                                      const Request& request, bool list) {
+    const auto type = list ? response_type::kStreamList : response_type::kStreamNames;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    StreamNamesRequest req;
+    if (!isEmptyRequest(request.payload)) {
+        if (auto e = decodeStreamNamesRequest(request.payload, req)) return error(*e);
+    }
+    std::vector<std::shared_ptr<Stream>> matched;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [stream_name, stream] : account.streams) {  // sorted by name
+            if (req.subject.empty()) {
+                matched.push_back(stream);
+                continue;
+            }
+            for (const auto& subject : stream->config().subjects) {
+                if (subjectsCollide(req.subject, subject)) {
+                    matched.push_back(stream);
+                    break;
+                }
+            }
+        }
+    }
+    const auto total = static_cast<std::int64_t>(matched.size());
+    const std::int64_t offset = std::clamp<std::int64_t>(req.offset, 0, total);
+    const std::int64_t limit = list ? kListLimit : kNamesLimit;
+    const std::int64_t end = std::min(total, offset + limit);
+    std::string out = typed(type);
+    out += ",\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+           ",\"limit\":" + std::to_string(limit) + ",\"streams\":";
+    if (!list && end == offset) {
+        out += "null}";  // Go marshals the nil slice
+        return {out, false};
+    }
+    out += '[';
+    for (std::int64_t i = offset; i < end; ++i) {
+        if (i != offset) out += ',';
+        const auto& stream = matched[static_cast<std::size_t>(i)];
+        if (list) {
+            out += "{" + stream->infoFields(stream->store().fastState(), true) + "}";
+        } else {
+            appendJsonString(out, stream->name());
+        }
+    }
+    out += "]}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::msgGet(AccountState& account, std::string_view name,
+                                                 const Request& request) {
+    const auto type = response_type::kMsgGet;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    if (isEmptyRequest(request.payload)) return error(makeApiError(ApiErrc::BadRequest));
+    MsgGetRequest req;
+    if (auto e = decodeMsgGetRequest(request.payload, req)) return error(*e);
+    if ((req.seq > 0 && !req.last_by_subj.empty()) ||
+        (req.seq == 0 && req.last_by_subj.empty() && req.next_by_subj.empty()) ||
+        (!req.last_by_subj.empty() && !req.next_by_subj.empty())) {
+        return error(makeApiError(ApiErrc::BadRequest));
+    }
+    auto stream = lookup(account, name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    auto msg = stream->getMessage(req);
+    if (!msg) return error(makeApiError(ApiErrc::NoMessageFound));
+    std::string out = typed(type) + ",\"message\":{\"subject\":";
+    appendJsonString(out, msg->subject);
+    out += ",\"seq\":" + std::to_string(msg->seq);
+    if (!msg->headers.empty()) out += ",\"hdrs\":\"" + base64Encode(msg->headers) + "\"";
+    if (!msg->payload.empty()) out += ",\"data\":\"" + base64Encode(msg->payload) + "\"";
+    out += ",\"time\":\"" + goTime(msg->ts) + "\"}}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::msgDelete(AccountState& account, std::string_view name,
+                                                    const Request& request) {
+    const auto type = response_type::kMsgDelete;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    if (isEmptyRequest(request.payload)) return error(makeApiError(ApiErrc::BadRequest));
+    MsgDeleteRequest req;
+    if (auto e = decodeMsgDeleteRequest(request.payload, req)) return error(*e);
+    auto stream = lookup(account, name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    if (auto e = stream->deleteMessage(req)) return error(*e);
+    return {typed(type) + ",\"success\":true}", false};
+}
+
+void JetStreamService::handleDirectGet(AccountState& account, const Request& request) {
+    if (request.reply.empty()) return;
+    // DIRECT.GET.<stream> with a JSON body, or DIRECT.GET.<stream>.<subject...> with none.
+    std::string_view rest = std::string_view(request.subject).substr(std::string_view("DIRECT.GET.").size());
+    const auto dot = rest.find('.');
+    const std::string_view name = rest.substr(0, dot);
+    auto stream = lookup(account, name);
+    if (!stream || !stream->config().allow_direct) return;  // no direct responder
+    auto status = [&](std::string_view line) {
+        server_.publishInternal(*account.account, request.reply, {},
+                                "NATS/1.0 " + std::string(line) + "\r\n\r\n", {});
+    };
+    MsgGetRequest req;
+    if (dot == std::string_view::npos) {
+        if (request.payload.empty()) return status("408 Empty Request");
+        if (decodeMsgGetRequest(request.payload, req)) return status("408 Malformed Request");
+        if (req.seq == 0 && req.last_by_subj.empty() && req.next_by_subj.empty()) {
+            return status("408 Empty Request");
+        }
+        if ((req.seq > 0 && !req.last_by_subj.empty()) ||
+            (!req.last_by_subj.empty() && !req.next_by_subj.empty())) {
+            return status("408 Bad Request");
+        }
+    } else {
+        if (!request.payload.empty()) return status("408 Bad Request");
+        req.last_by_subj = std::string(rest.substr(dot + 1));
+        if (req.last_by_subj.empty()) return status("408 Bad Request");
+    }
+    auto msg = stream->getMessage(req);
+    if (!msg) return status("404 Message Not Found");
+    std::string headers = msg->headers;
+    if (headers.size() < 4) headers.clear();
+    appendHeader(headers, "Nats-Stream", stream->name());
+    appendHeader(headers, "Nats-Subject", msg->subject);
+    appendHeader(headers, "Nats-Sequence", std::to_string(msg->seq));
+    appendHeader(headers, "Nats-Time-Stamp", goTime(msg->ts));
+    server_.publishInternal(*account.account, request.reply, {}, headers, msg->payload);
+}
+
+}  // namespace nwb::jetstream

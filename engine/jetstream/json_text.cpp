@@ -1,0 +1,89 @@
+// Go-compatible JSON text: escaping, times, base64.
+#include "engine/jetstream/json_text.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace nwb::jetstream {
+
+void appendJsonString(std::string& out, std::string_view value) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto c = static_cast<unsigned char>(value[i]);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                    out += "\\u00";
+                    out += kHex[c >> 4];
+                    out += kHex[c & 0xF];
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    out += '"';
+}
+
+std::string goTime(std::int64_t unix_ns) {
+    if (unix_ns == 0) return "0001-01-01T00:00:00Z";
+    using namespace std::chrono;
+    const sys_time<nanoseconds> tp{nanoseconds(unix_ns)};
+    const auto day = floor<days>(tp);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{floor<nanoseconds>(tp - day)};
+    char buf[64];
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", int(ymd.year()),
+                          unsigned(ymd.month()), unsigned(ymd.day()), int(hms.hours().count()),
+                          int(hms.minutes().count()), int(hms.seconds().count()));
+    std::string out(buf, static_cast<std::size_t>(n));
+    auto frac = static_cast<long long>(hms.subseconds().count());
+    if (frac != 0) {
+        char digits[16];
+        std::snprintf(digits, sizeof digits, "%09lld", frac);
+        std::string f(digits);
+        while (!f.empty() && f.back() == '0') f.pop_back();
+        out += '.';
+        out += f;
+    }
+    out += 'Z';
+    return out;
+}
+
+std::string base64Encode(std::string_view data) {
+    static constexpr char kAlphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((data.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 2 < data.size(); i += 3) {
+        const std::uint32_t v = (std::uint32_t(std::uint8_t(data[i])) << 16) |
+                                (std::uint32_t(std::uint8_t(data[i + 1])) << 8) |
+                                std::uint32_t(std::uint8_t(data[i + 2]));
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += kAlphabet[(v >> 6) & 63];
+        out += kAlphabet[v & 63];
+    }
+    if (i + 1 == data.size()) {
+        const std::uint32_t v = std::uint32_t(std::uint8_t(data[i])) << 16;
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += "==";
+    } else if (i + 2 == data.size()) {
+        const std::uint32_t v = (std::uint32_t(std::uint8_t(data[i])) << 16) |
+                                (std::uint32_t(std::uint8_t(data[i + 1])) << 8);
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += kAlphabet[(v >> 6) & 63];
+        out += '=';
+    }
+    return out;
+}
+
+}  // namespace nwb::jetstream

@@ -1,0 +1,22 @@
+// Text helpers for JSON as nats-server (Go encoding/json) writes it: string escaping, RFC 3339
+// times and base64. Free of std::expected so that the fuzz build can use it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace nwb::jetstream {
+
+/// Any thread; appends `value` as a JSON string, escaped as Go's json.Marshal does (including
+/// `<`, `>` and `&` as \u003c, \u003e, \u0026).
+void appendJsonString(std::string& out, std::string_view value);
+
+/// Any thread; ns since the epoch as Go's time.Time marshals in UTC (RFC3339Nano, trailing zeros
+/// of the fraction dropped). 0 gives Go's zero time "0001-01-01T00:00:00Z".
+std::string goTime(std::int64_t unix_ns);
+
+/// Any thread; standard base64 with padding (Go's encoding of []byte).
+std::string base64Encode(std::string_view data);
+
+}  // namespace nwb::jetstream

@@ -1,0 +1,459 @@
+// A stream's publish path, API operations and persistence (nats-server stream.go semantics).
+#include "engine/jetstream/stream.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <limits>
+#include <system_error>
+
+#include <boost/asio/post.hpp>
+
+#include "engine/jetstream/json_text.h"
+#include "engine/jetstream/nats_headers.h"
+#include "engine/store/crc32c.h"
+#include "engine/store/mem_store.h"
+
+namespace nwb::jetstream {
+
+namespace {
+
+constexpr std::string_view kMsgId = "Nats-Msg-Id";
+constexpr std::string_view kExpectedStream = "Nats-Expected-Stream";
+constexpr std::string_view kExpectedLastSeq = "Nats-Expected-Last-Sequence";
+constexpr std::string_view kExpectedLastSubjSeq = "Nats-Expected-Last-Subject-Sequence";
+constexpr std::string_view kExpectedLastMsgId = "Nats-Expected-Last-Msg-Id";
+constexpr std::string_view kRollup = "Nats-Rollup";
+constexpr std::size_t kMaxHeaderSize = 65535;
+
+std::int64_t nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool writeFileDurably(const std::filesystem::path& path, std::string_view data) {
+    const auto tmp = path.string() + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (f == nullptr) return false;
+    bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+    ok = std::fflush(f) == 0 && ok;
+    ok = ::fsync(fileno(f)) == 0 && ok;
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok) return false;
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    return !ec;
+}
+
+std::string stateJson(const store::StreamState& s) {
+    std::string out = "{\"messages\":" + std::to_string(s.msgs) +
+                      ",\"bytes\":" + std::to_string(s.bytes) +
+                      ",\"first_seq\":" + std::to_string(s.first_seq) + ",\"first_ts\":\"" +
+                      goTime(s.first_ts) + "\",\"last_seq\":" + std::to_string(s.last_seq) +
+                      ",\"last_ts\":\"" + goTime(s.last_ts) + "\"";
+    if (s.num_subjects != 0) out += ",\"num_subjects\":" + std::to_string(s.num_subjects);
+    if (!s.subjects.empty()) {
+        out += ",\"subjects\":{";
+        bool first = true;
+        for (const auto& [subject, count] : s.subjects) {
+            if (!first) out += ',';
+            first = false;
+            appendJsonString(out, subject);
+            out += ':' + std::to_string(count);
+        }
+        out += '}';
+    }
+    if (s.num_deleted != 0) out += ",\"num_deleted\":" + std::to_string(s.num_deleted);
+    if (!s.deleted.empty()) {
+        out += ",\"deleted\":[";
+        for (std::size_t i = 0; i < s.deleted.size(); ++i) {
+            if (i != 0) out += ',';
+            out += std::to_string(s.deleted[i]);
+        }
+        out += ']';
+    }
+    if (!s.lost.empty()) {
+        out += ",\"lost\":{\"msgs\":[";
+        for (std::size_t i = 0; i < s.lost.size(); ++i) {
+            if (i != 0) out += ',';
+            out += std::to_string(s.lost[i]);
+        }
+        out += "],\"bytes\":0}";
+    }
+    out += ",\"consumer_count\":0}";
+    return out;
+}
+
+}  // namespace
+
+store::StoreLimits storeLimits(const StreamConfig& c) {
+    store::StoreLimits l;
+    l.max_msgs = c.max_msgs;
+    l.max_bytes = c.max_bytes;
+    l.max_age = std::chrono::nanoseconds(c.max_age > 0 ? c.max_age : 0);
+    l.max_msgs_per_subject = c.max_msgs_per_subject;
+    l.max_msg_size = c.max_msg_size;
+    l.discard = c.discard == DiscardPolicy::New ? store::DiscardPolicy::New : store::DiscardPolicy::Old;
+    l.discard_new_per_subject = c.discard_new_per_subject;
+    return l;
+}
+
+Stream::Stream(StreamContext context, StreamConfig config, std::filesystem::path directory,
+               std::int64_t created_ns)
+    : context_(std::move(context)),
+      name_(config.name),
+      directory_(std::move(directory)),
+      created_ns_(created_ns),
+      strand_(boost::asio::make_strand(context_.pool.get_executor())),
+      config_(std::move(config)) {}
+
+Stream::~Stream() {
+    if (store_) store_->stop();
+}
+
+std::expected<std::shared_ptr<Stream>, ApiError> Stream::open(StreamContext context,
+                                                              StreamConfig config,
+                                                              std::filesystem::path directory,
+                                                              std::int64_t created_ns, bool fresh) {
+    std::shared_ptr<Stream> stream(
+        new Stream(std::move(context), std::move(config), std::move(directory), created_ns));
+    const StreamConfig& cfg = stream->config_;
+    if (cfg.storage == StorageType::Memory) {
+        stream->store_ = std::make_unique<store::MemStore>(storeLimits(cfg));
+    } else {
+        store::FileStoreConfig fs;
+        fs.directory = stream->directory_ / "msgs";
+        fs.sync = stream->context_.sync;
+        fs.limits = storeLimits(cfg);
+        auto opened = store::FileStore::open(std::move(fs));
+        if (!opened) {
+            return std::unexpected(
+                makeApiError(ApiErrc::StreamCreate, "error creating store for stream"));
+        }
+        if (!(*opened)->recoveryReport().clean()) {
+            stream->context_.server.logger().warn("JetStream stream '{} > {}' recovered: {}",
+                                                  stream->context_.account.name(), cfg.name,
+                                                  (*opened)->recoveryReport().describe());
+        }
+        stream->store_ = std::move(*opened);
+    }
+    if (fresh && cfg.first_seq > 1) {
+        if (auto r = stream->store_->compact(cfg.first_seq); !r) {
+            return std::unexpected(
+                makeApiError(ApiErrc::StreamCreate, "error creating store for stream"));
+        }
+    }
+    std::lock_guard lock(stream->mutex_);
+    stream->last_seq_ = stream->store_->fastState().last_seq;
+    stream->rebuildDedupLocked();
+    return stream;
+}
+
+void Stream::start() {
+    std::lock_guard lock(mutex_);
+    subscribeLocked();
+}
+
+void Stream::subscribeLocked() {
+    for (const auto& subject : config_.subjects) {
+        if (auto sub = context_.server.subscribeInternal(context_.account, subject, {}, this)) {
+            subscriptions_.push_back(std::move(sub));
+        }
+    }
+}
+
+void Stream::unsubscribeLocked() {
+    for (const auto& sub : subscriptions_) context_.server.unsubscribeInternal(sub);
+    subscriptions_.clear();
+}
+
+void Stream::stop(bool remove_files) {
+    {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        unsubscribeLocked();
+    }
+    store_->stop();
+    if (remove_files && !directory_.empty()) {
+        std::error_code ec;
+        std::filesystem::remove_all(directory_, ec);
+    }
+}
+
+StreamConfig Stream::config() const {
+    std::lock_guard lock(mutex_);
+    return config_;
+}
+
+std::optional<ApiError> Stream::saveMeta() {
+    if (directory_.empty()) return std::nullopt;
+    std::string meta;
+    {
+        std::lock_guard lock(mutex_);
+        meta = "{\"created\":" + std::to_string(created_ns_) +
+               ",\"config\":" + encodeStreamConfig(config_) + "}";
+    }
+    char sum[16];
+    std::snprintf(sum, sizeof sum, "%08x", store::crc32c(meta.data(), meta.size()));
+    std::error_code ec;
+    std::filesystem::create_directories(directory_, ec);
+    if (ec || !writeFileDurably(directory_ / "meta.inf", meta) ||
+        !writeFileDurably(directory_ / "meta.sum", sum)) {
+        return makeApiError(ApiErrc::StreamCreate, "error creating store for stream");
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> Stream::update(StreamConfig next) {
+    {
+        std::lock_guard lock(mutex_);
+        if (closed_) return makeApiError(ApiErrc::StreamNotFound);
+        const bool resubscribe = next.subjects != config_.subjects;
+        if (resubscribe) unsubscribeLocked();
+        config_ = std::move(next);
+        if (resubscribe) subscribeLocked();
+        expireDedupLocked(nowNs());
+    }
+    if (auto r = store_->updateLimits(storeLimits(config())); !r) {
+        return makeApiError(ApiErrc::StreamUpdate, store::errcText(r.error().code));
+    }
+    return saveMeta();
+}
+
+std::expected<std::uint64_t, ApiError> Stream::purge(
+    const std::optional<StreamPurgeRequest>& request) {
+    {
+        std::lock_guard lock(mutex_);
+        if (config_.sealed) return std::unexpected(makeApiError(ApiErrc::StreamSealed));
+        if (config_.deny_purge) {
+            return std::unexpected(
+                makeApiError(ApiErrc::StreamPurgeFailed, "stream purge not permitted"));
+        }
+    }
+    auto r = request ? store_->purgeEx(request->filter, request->seq, request->keep)
+                     : store_->purge();
+    if (!r) return std::unexpected(makeApiError(ApiErrc::StreamGeneral, store::errcText(r.error().code)));
+    return *r;
+}
+
+std::optional<ApiError> Stream::deleteMessage(const MsgDeleteRequest& request) {
+    {
+        std::lock_guard lock(mutex_);
+        if (config_.sealed) return makeApiError(ApiErrc::StreamSealed);
+        if (config_.deny_delete) {
+            return makeApiError(ApiErrc::StreamMsgDeleteFailed, "message delete not permitted");
+        }
+    }
+    auto r = request.no_erase ? store_->remove(request.seq) : store_->erase(request.seq);
+    if (!r) return makeApiError(ApiErrc::StreamMsgDeleteFailed, store::errcText(r.error().code));
+    if (!*r) return makeApiError(ApiErrc::SequenceNotFound, std::to_string(request.seq));
+    return std::nullopt;
+}
+
+store::Result<store::StoredMessage> Stream::getMessage(const MsgGetRequest& request) {
+    if (request.seq > 0 && request.next_by_subj.empty()) return store_->load(request.seq);
+    if (!request.next_by_subj.empty()) return store_->loadNext(request.next_by_subj, request.seq);
+    return store_->loadLast(request.last_by_subj);
+}
+
+std::string Stream::infoFields(const store::StreamState& state, bool with_domain) const {
+    std::string out = "\"config\":" + encodeStreamConfig(config()) + ",\"created\":\"" +
+                      goTime(created_ns_) + "\",\"state\":" + stateJson(state);
+    if (with_domain && !context_.domain.empty()) {
+        out += ",\"domain\":";
+        appendJsonString(out, context_.domain);
+    }
+    out += ",\"cluster\":{\"leader\":";
+    appendJsonString(out, context_.server.serverName());
+    out += "},\"ts\":\"" + goTime(nowNs()) + "\"";
+    return out;
+}
+
+void Stream::onMessage(const core::InternalMessage& msg) {
+    if (closed_) return;
+    auto in = std::make_shared<Inbound>(Inbound{std::string(msg.subject), std::string(msg.reply),
+                                                std::string(msg.headers), std::string(msg.payload)});
+    boost::asio::post(strand_, [self = shared_from_this(), in] { self->process(*in); });
+}
+
+void Stream::reply(const std::string& subject, std::string_view body) {
+    if (!subject.empty()) context_.server.publishInternal(context_.account, subject, {}, {}, body);
+}
+
+std::string Stream::pubAck(std::uint64_t seq, bool duplicate) const {
+    // nats-server's template: {"stream":"S", ["domain":"D", ]"seq":N[,"duplicate": true]}
+    std::string out = "{\"stream\":";
+    appendJsonString(out, name_);
+    if (!context_.domain.empty()) {
+        out += ", \"domain\":";
+        appendJsonString(out, context_.domain);
+    }
+    out += ", \"seq\":" + std::to_string(seq);
+    out += duplicate ? ",\"duplicate\": true}" : "}";
+    return out;
+}
+
+std::string Stream::pubAckError(const ApiError& error) const {
+    std::string out = "{\"error\":" + apiErrorJson(error) + ",\"stream\":";
+    appendJsonString(out, name_);
+    out += ",\"seq\":0}";
+    return out;
+}
+
+void Stream::expireDedupLocked(std::int64_t now) {
+    const std::int64_t window = config_.duplicate_window;
+    while (!dedup_order_.empty() && now - dedup_order_.front().second >= window) {
+        auto it = dedup_.find(dedup_order_.front().first);
+        if (it != dedup_.end() && it->second.ts == dedup_order_.front().second) dedup_.erase(it);
+        dedup_order_.pop_front();
+    }
+}
+
+void Stream::rebuildDedupLocked() {
+    // nats-server rebuildDedupe: message ids of the messages inside the window, and the last id.
+    const auto state = store_->fastState();
+    if (state.msgs == 0) return;
+    if (auto last = store_->load(state.last_seq)) {
+        if (auto id = headerValue(last->headers, kMsgId)) last_msg_id_.assign(*id);
+    }
+    if (config_.duplicate_window <= 0) return;
+    const std::int64_t now = nowNs();
+    for (std::uint64_t seq = store_->seqFromTime(now - config_.duplicate_window);
+         seq <= state.last_seq; ++seq) {
+        auto m = store_->load(seq);
+        if (!m) continue;
+        if (auto id = headerValue(m->headers, kMsgId)) {
+            dedup_[std::string(*id)] = DedupEntry{m->seq, m->ts};
+            dedup_order_.emplace_back(std::string(*id), m->ts);
+        }
+    }
+}
+
+void Stream::process(const Inbound& in) {
+    std::unique_lock lock(mutex_);
+    if (closed_) return;
+    const bool can_respond = !config_.no_ack && !in.reply.empty();
+    auto fail = [&](const ApiError& error) {
+        lock.unlock();
+        if (can_respond) reply(in.reply, pubAckError(error));
+    };
+    if (config_.sealed) return fail(makeApiError(ApiErrc::StreamSealed));
+
+    std::string msg_id;
+    bool rollup_sub = false;
+    bool rollup_all = false;
+    const std::string_view hdr = in.headers;
+    const std::int64_t now = nowNs();
+    if (!hdr.empty()) {
+        if (auto expected = headerValue(hdr, kExpectedStream); expected && *expected != name_) {
+            return fail(makeApiError(ApiErrc::StreamNotMatch));
+        }
+        if (auto id = headerValue(hdr, kMsgId)) {
+            msg_id.assign(*id);
+            expireDedupLocked(now);
+            if (auto it = dedup_.find(msg_id); it != dedup_.end()) {
+                const std::uint64_t seq = it->second.seq;
+                lock.unlock();
+                if (can_respond) reply(in.reply, pubAck(seq, true));
+                return;
+            }
+        }
+        if (auto v = headerValue(hdr, kExpectedLastSubjSeq)) {
+            const std::uint64_t want = parseSequenceHeader(*v);
+            std::uint64_t found = 0;
+            auto last = store_->loadLast(in.subject);
+            bool ok = false;
+            if (last) {
+                found = last->seq;
+                ok = found == want;
+            } else if (last.error().code == store::Errc::NotFound ||
+                       last.error().code == store::Errc::Eof) {
+                ok = want == 0;
+            }
+            if (!ok) {
+                return fail(makeApiError(ApiErrc::StreamWrongLastSequence, std::to_string(found)));
+            }
+        }
+        if (auto v = headerValue(hdr, kExpectedLastSeq)) {
+            if (parseSequenceHeader(*v) != last_seq_) {
+                return fail(
+                    makeApiError(ApiErrc::StreamWrongLastSequence, std::to_string(last_seq_)));
+            }
+        }
+        if (auto v = headerValue(hdr, kExpectedLastMsgId); v && *v != last_msg_id_) {
+            return fail(makeApiError(ApiErrc::StreamWrongLastMsgId, last_msg_id_));
+        }
+        if (auto v = headerValue(hdr, kRollup)) {
+            if (!config_.allow_rollup_hdrs || config_.deny_purge) {
+                return fail(makeApiError(ApiErrc::StreamRollupFailed, "rollup not permitted"));
+            }
+            std::string mode(*v);
+            for (char& c : mode) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (mode == "sub") {
+                rollup_sub = true;
+            } else if (mode == "all") {
+                rollup_all = true;
+            } else {
+                return;  // nats-server drops it without a reply
+            }
+        }
+    }
+    if (config_.max_msg_size >= 0 &&
+        hdr.size() + in.payload.size() > static_cast<std::size_t>(config_.max_msg_size)) {
+        return fail(makeApiError(ApiErrc::StreamMessageExceedsMaximum));
+    }
+    if (hdr.size() > kMaxHeaderSize) return fail(makeApiError(ApiErrc::StreamHeaderExceedsMaximum));
+
+    const store::NewMessage message{in.subject, in.headers, in.payload, std::nullopt};
+    auto remember = [&](std::uint64_t seq, std::int64_t ts) {
+        last_seq_ = seq;
+        last_msg_id_ = msg_id;
+        if (!msg_id.empty()) {
+            dedup_[msg_id] = DedupEntry{seq, ts};
+            dedup_order_.emplace_back(msg_id, ts);
+        }
+    };
+
+    if (config_.retention == RetentionPolicy::Interest) {
+        // No consumer exists yet (consumers come later), so there is no interest: nats-server
+        // skips the message (SkipMsg), using up its sequence, and still acks it.
+        const std::uint64_t seq = last_seq_ + 1;
+        if (auto r = store_->compact(seq + 1); !r) {
+            return fail(makeApiError(ApiErrc::StreamStoreFailed, store::errcText(r.error().code)));
+        }
+        remember(seq, now);
+        lock.unlock();
+        if (can_respond) reply(in.reply, pubAck(seq, false));
+        return;
+    }
+    if (rollup_sub || rollup_all) {
+        // Rare: store, then purge what the rollup replaces, then ack (all on this strand).
+        auto stored = store_->store(message);
+        if (!stored) {
+            return fail(makeApiError(ApiErrc::StreamStoreFailed, store::errcText(stored.error().code)));
+        }
+        remember(stored->seq, now);
+        lock.unlock();
+        (void)store_->purgeEx(rollup_sub ? std::string_view(in.subject) : std::string_view(), 0, 1);
+        if (can_respond) reply(in.reply, pubAck(stored->seq, false));
+        return;
+    }
+
+    // The ack goes out from the store's flusher once the record is durable.
+    auto self = shared_from_this();
+    std::string reply_to = can_respond ? in.reply : std::string();
+    store_->storeAsync(message, [self, reply_to](store::Result<store::StoreAck> r) {
+        if (reply_to.empty()) return;
+        if (r) {
+            self->reply(reply_to, self->pubAck(r->seq, false));
+        } else {
+            self->reply(reply_to, self->pubAckError(makeApiError(
+                                      ApiErrc::StreamStoreFailed, store::errcText(r.error().code))));
+        }
+    });
+    const std::uint64_t last = store_->fastState().last_seq;
+    if (last > last_seq_) remember(last, now);
+}
+
+}  // namespace nwb::jetstream

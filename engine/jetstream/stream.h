@@ -1,0 +1,127 @@
+// One JetStream stream: its config, its StreamStore, its internal subscriptions, and the publish
+// path (dedup, expectations, rollups, limits; PubAck only once the message is durable).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "engine/core/internal_subscriber.h"
+#include "engine/core/server.h"
+#include "engine/jetstream/api_errors.h"
+#include "engine/jetstream/api_requests.h"
+#include "engine/jetstream/stream_config.h"
+#include "engine/store/file_store.h"
+#include "engine/store/stream_store.h"
+
+namespace nwb::jetstream {
+
+/// What a stream needs from its service. All references outlive the stream.
+struct StreamContext {
+    core::Server& server;
+    core::Account& account;
+    boost::asio::thread_pool& pool;
+    std::string domain;
+    store::SyncPolicy sync = store::SyncPolicy::always();
+};
+
+/// Thread-safety: every public method may be called from any thread. Messages arrive on I/O
+/// threads (onMessage) and are processed in order on the stream's own strand of the pool; API
+/// operations run on the service's API strand. Lock order: Stream::mutex_, then store locks.
+class Stream final : public core::InternalSubscriber, public std::enable_shared_from_this<Stream> {
+public:
+    /// Control or API thread; opens (or creates) the store. `directory` is empty for memory
+    /// storage. `fresh` applies first_seq. Blocks on disk (recovery).
+    static std::expected<std::shared_ptr<Stream>, ApiError> open(
+        StreamContext context, StreamConfig config, std::filesystem::path directory,
+        std::int64_t created_ns, bool fresh);
+    ~Stream() override;
+
+    /// Any thread; subscribes to the config's subjects in the account.
+    void start();
+    /// Any thread; unsubscribes, stops the store (pending acks are sent) and, with
+    /// `remove_files`, deletes the stream's directory. Blocks until the store is stopped.
+    void stop(bool remove_files);
+
+    /// Any thread.
+    StreamConfig config() const;
+    const std::string& name() const { return name_; }
+    std::int64_t created() const { return created_ns_; }
+    store::StreamStore& store() { return *store_; }
+
+    /// API thread; applies a config already checked by checkStreamConfig/checkStreamUpdate:
+    /// resubscribes, updates limits, saves the config. Blocks until durable.
+    std::optional<ApiError> update(StreamConfig next);
+
+    /// API thread; the STREAM.PURGE semantics (sealed 10109, deny_purge 10110). Durable.
+    std::expected<std::uint64_t, ApiError> purge(const std::optional<StreamPurgeRequest>& request);
+    /// API thread; STREAM.MSG.DELETE (sealed 10109, deny_delete 10057, 10043). Durable.
+    std::optional<ApiError> deleteMessage(const MsgDeleteRequest& request);
+    /// Any thread; STREAM.MSG.GET / DIRECT.GET lookup. Reads disk.
+    store::Result<store::StoredMessage> getMessage(const MsgGetRequest& request);
+
+    /// Any thread; the StreamInfo fields (no braces) nats-server marshals: config, created,
+    /// state, [domain], cluster, ts.
+    std::string infoFields(const store::StreamState& state, bool with_domain) const;
+
+    /// Any thread; saves config + created as meta.inf and its CRC32C as meta.sum (file storage).
+    std::optional<ApiError> saveMeta();
+
+    /// I/O thread (InternalSubscriber); copies the message and queues it on the stream's strand.
+    void onMessage(const core::InternalMessage& msg) override;
+
+private:
+    struct Inbound {
+        std::string subject;
+        std::string reply;
+        std::string headers;
+        std::string payload;
+    };
+    struct DedupEntry {
+        std::uint64_t seq;
+        std::int64_t ts;
+    };
+
+    Stream(StreamContext context, StreamConfig config, std::filesystem::path directory,
+           std::int64_t created_ns);
+    void process(const Inbound& in);
+    void reply(const std::string& subject, std::string_view body);
+    std::string pubAck(std::uint64_t seq, bool duplicate) const;
+    std::string pubAckError(const ApiError& error) const;
+    void expireDedupLocked(std::int64_t now);
+    void rebuildDedupLocked();
+    void subscribeLocked();
+    void unsubscribeLocked();
+
+    StreamContext context_;
+    const std::string name_;
+    const std::filesystem::path directory_;
+    const std::int64_t created_ns_;
+    std::unique_ptr<store::StreamStore> store_;
+    boost::asio::strand<boost::asio::thread_pool::executor_type> strand_;
+    std::atomic<bool> closed_{false};
+
+    mutable std::mutex mutex_;  ///< guards everything below
+    StreamConfig config_;
+    std::vector<core::SubscriptionPtr> subscriptions_;
+    std::uint64_t last_seq_ = 0;  ///< includes messages appended but not yet durable
+    std::string last_msg_id_;
+    std::unordered_map<std::string, DedupEntry> dedup_;
+    std::deque<std::pair<std::string, std::int64_t>> dedup_order_;
+};
+
+/// Any thread; the store limits for a config.
+store::StoreLimits storeLimits(const StreamConfig& config);
+
+}  // namespace nwb::jetstream

@@ -1,0 +1,187 @@
+// StreamConfig decoding, nats-server's defaults and validation texts, and update rules
+// (data-driven: request JSON in, the normalized config JSON or the exact API error out).
+#include <QtTest>
+
+#include <string>
+
+#include "engine/jetstream/stream_config.h"
+
+using namespace nwb::jetstream;
+
+namespace {
+
+/// "ok:<encoded config>" or "err:<err_code>:<description>".
+QString outcome(const QByteArray& json) {
+    StreamConfig cfg;
+    if (auto e = decodeStreamConfig(json.toStdString(), cfg)) {
+        return QStringLiteral("err:%1:%2").arg(e->err_code).arg(QString::fromStdString(e->description));
+    }
+    if (auto e = checkStreamConfig(cfg)) {
+        return QStringLiteral("err:%1:%2").arg(e->err_code).arg(QString::fromStdString(e->description));
+    }
+    return "ok:" + QString::fromStdString(encodeStreamConfig(cfg));
+}
+
+const QString kTail = QStringLiteral(
+    R"("compression":"none","allow_direct":false,"mirror_direct":false,"sealed":false,)"
+    R"("deny_delete":false,"deny_purge":false,"allow_rollup_hdrs":false,"consumer_limits":{}})");
+
+}  // namespace
+
+class TstStreamConfig : public QObject {
+    Q_OBJECT
+
+private slots:
+    void checkAndDefaults_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QString defaults = QStringLiteral(
+            R"(ok:{"name":"S","subjects":["S"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+            R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+            R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)") + kTail;
+        QTest::newRow("minimal") << QByteArray(R"({"name":"S"})") << defaults;
+        QTest::newRow("unknown fields ignored") << QByteArray(R"({"name":"S","bogus":[1]})") << defaults;
+        QTest::newRow("window follows short max_age")
+            << QByteArray(R"({"name":"S","max_age":1000000000,"storage":"memory","retention":"workqueue","discard":"NEW"})")
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["S"],"retention":"workqueue","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":1000000000,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"new",)"
+                   R"("storage":"memory","num_replicas":1,"duplicate_window":1000000000,)") + kTail;
+        QTest::newRow("bad json") << QByteArray("{") << "err:10025:invalid JSON";
+        QTest::newRow("wrong type") << QByteArray(R"({"name":"S","max_msgs":"1"})") << "err:10025:invalid JSON";
+        QTest::newRow("fraction") << QByteArray(R"({"name":"S","max_msgs":1.5})") << "err:10025:invalid JSON";
+        QTest::newRow("bad enum") << QByteArray(R"({"name":"S","retention":"forever"})") << "err:10025:invalid JSON";
+        QTest::newRow("int32 overflow") << QByteArray(R"({"name":"S","max_msg_size":4294967296})") << "err:10025:invalid JSON";
+        QTest::newRow("no name") << QByteArray(R"({})")
+            << "err:10052:stream name is required and can not contain '.', '*', '>'";
+        QTest::newRow("dot in name") << QByteArray(R"({"name":"a.b"})")
+            << "err:10052:stream name is required and can not contain '.', '*', '>'";
+        QTest::newRow("long name") << QByteArray(("{\"name\":\"" + std::string(256, 'x') + "\"}").c_str())
+            << "err:10052:stream name is too long, maximum allowed is 255";
+        QTest::newRow("replicas") << QByteArray(R"({"name":"S","num_replicas":6})") << "err:10052:maximum replicas is 5";
+        QTest::newRow("negative replicas") << QByteArray(R"({"name":"S","num_replicas":-1})")
+            << "err:10133:replicas count cannot be negative";
+        QTest::newRow("max age") << QByteArray(R"({"name":"S","max_age":99999999})")
+            << "err:10052:max age needs to be >= 100ms";
+        QTest::newRow("window > age") << QByteArray(R"({"name":"S","max_age":1000000000,"duplicate_window":2000000000})")
+            << "err:10052:duplicates window can not be larger then max age";
+        QTest::newRow("small window") << QByteArray(R"({"name":"S","duplicate_window":1000})")
+            << "err:10052:duplicates window needs to be >= 100ms";
+        QTest::newRow("negative window") << QByteArray(R"({"name":"S","duplicate_window":-1})")
+            << "err:10052:duplicates window can not be negative";
+        QTest::newRow("rollup needs purge") << QByteArray(R"({"name":"S","deny_purge":true,"allow_rollup_hdrs":true})")
+            << "err:10052:roll-ups require the purge permission";
+        QTest::newRow("discard new per subject") << QByteArray(R"({"name":"S","discard_new_per_subject":true})")
+            << "err:10052:discard new per subject requires discard new policy to be set";
+        QTest::newRow("per subject limit") << QByteArray(R"({"name":"S","discard":"new","discard_new_per_subject":true})")
+            << "err:10052:discard new per subject requires max msgs per subject > 0";
+        QTest::newRow("invalid subject") << QByteArray(R"({"name":"S","subjects":["a..b"]})") << "err:10052:invalid subject";
+        QTest::newRow("duplicate subject") << QByteArray(R"({"name":"S","subjects":["a","a"]})")
+            << "err:10052:duplicate subjects detected";
+        QTest::newRow("capture all") << QByteArray(R"({"name":"S","subjects":[">"]})")
+            << "err:10052:capturing all subjects requires no-ack to be true";
+        QTest::newRow("js api") << QByteArray(R"({"name":"S","subjects":["$JS.API.>"]})")
+            << "err:10052:subjects that overlap with jetstream api require no-ack to be true";
+        QTest::newRow("js event allowed") << QByteArray(R"({"name":"S","subjects":["$JS.EVENT.>"]})")
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["$JS.EVENT.\u003e"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)") + kTail;
+        QTest::newRow("sys api") << QByteArray(R"({"name":"S","subjects":["$SYS.REQ.>"]})")
+            << "err:10052:subjects that overlap with system api require no-ack to be true";
+        QTest::newRow("self overlap") << QByteArray(R"({"name":"S","subjects":["a.*","a.b"]})")
+            << "err:10052:subject \"a.*\" overlaps with \"a.b\"";
+        QTest::newRow("mirror with subjects") << QByteArray(R"({"name":"S","subjects":["a"],"mirror":{"name":"O"}})")
+            << "err:10034:stream mirrors can not contain subjects";
+    }
+    void checkAndDefaults() {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QCOMPARE(outcome(json), expected);
+    }
+
+    void roundTripIsStable() {
+        StreamConfig cfg;
+        QVERIFY(!decodeStreamConfig(
+            R"({"name":"K","subjects":["$KV.k.>"],"max_msgs_per_subject":5,"discard":"new","allow_direct":true,)"
+            R"("allow_rollup_hdrs":true,"metadata":{"b":"2","a":"1"},"description":"d","first_seq":9})", cfg));
+        QVERIFY(!checkStreamConfig(cfg));
+        StreamConfig again;
+        QVERIFY(!decodeStreamConfig(encodeStreamConfig(cfg), again));
+        QVERIFY(!checkStreamConfig(again));
+        QVERIFY(again == cfg);
+        QVERIFY(encodeStreamConfig(cfg).ends_with(R"("consumer_limits":{},"metadata":{"a":"1","b":"2"}})"));
+    }
+
+    void updateRules_data() {
+        QTest::addColumn<QByteArray>("change");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("storage") << QByteArray(R"({"name":"S","storage":"memory"})")
+            << "stream configuration update can not change storage type";
+        QTest::newRow("max consumers") << QByteArray(R"({"name":"S","max_consumers":3})")
+            << "stream configuration update can not change MaxConsumers";
+        QTest::newRow("to workqueue") << QByteArray(R"({"name":"S","retention":"workqueue"})")
+            << "stream configuration update can not change retention policy to/from workqueue";
+        QTest::newRow("to interest") << QByteArray(R"({"name":"S","retention":"interest"})") << "";
+        QTest::newRow("limits") << QByteArray(R"({"name":"S","max_msgs":5,"subjects":["x"]})") << "";
+    }
+    void updateRules() {
+        QFETCH(QByteArray, change);
+        QFETCH(QString, expected);
+        StreamConfig old;
+        old.name = "S";
+        QVERIFY(!checkStreamConfig(old));
+        StreamConfig next;
+        QVERIFY(!decodeStreamConfig(change.toStdString(), next));
+        QVERIFY(!checkStreamConfig(next));
+        auto e = checkStreamUpdate(old, next);
+        QCOMPARE(e ? QString::fromStdString(e->description) : QString(), expected);
+        if (e) QCOMPARE(int(e->err_code), 10052);
+    }
+
+    void sealingAndDenies() {
+        StreamConfig old;
+        old.name = "S";
+        old.deny_delete = true;
+        QVERIFY(!checkStreamConfig(old));
+        StreamConfig next = old;
+        next.deny_delete = false;
+        QCOMPARE(checkStreamUpdate(old, next)->description,
+                 std::string("stream configuration update can not cancel deny message deletes"));
+        next = old;
+        next.sealed = true;
+        next.max_age = 0;
+        next.allow_rollup_hdrs = true;
+        QVERIFY(!checkStreamUpdate(old, next));
+        QVERIFY(next.deny_purge && next.deny_delete && !next.allow_rollup_hdrs);
+        QCOMPARE(next.discard, DiscardPolicy::New);
+        StreamConfig unseal = next;
+        unseal.sealed = false;
+        QCOMPARE(checkStreamUpdate(next, unseal)->description,
+                 std::string("stream configuration update can not unseal a sealed stream"));
+    }
+
+    void subjectsCollide_data() {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("collide");
+        QTest::newRow("equal") << "a.b" << "a.b" << true;
+        QTest::newRow("star") << "a.*" << "a.b" << true;
+        QTest::newRow("fwc") << "a.>" << "a.b.c" << true;
+        QTest::newRow("fwc both") << ">" << "x" << true;
+        QTest::newRow("length") << "a.*" << "a.b.c" << false;
+        QTest::newRow("literal") << "a.b" << "a.c" << false;
+        QTest::newRow("fwc needs a token") << "a.>" << "a" << false;
+        QTest::newRow("stars") << "*.b" << "a.*" << true;
+    }
+    void subjectsCollide() {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, collide);
+        QCOMPARE(nwb::jetstream::subjectsCollide(a.toStdString(), b.toStdString()), collide);
+        QCOMPARE(nwb::jetstream::subjectsCollide(b.toStdString(), a.toStdString()), collide);
+    }
+};
+
+QTEST_APPLESS_MAIN(TstStreamConfig)
+#include "tst_stream_config.moc"
