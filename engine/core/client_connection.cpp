@@ -203,6 +203,10 @@ bool ClientConnection::onConnect(std::string_view json) {
         return false;
     }
     sendOk();
+    if (!announced_) {
+        announced_ = true;
+        server_.notifyClientEvent(info(false), true);
+    }
     return true;
 }
 
@@ -266,6 +270,8 @@ bool ClientConnection::onOpBeforeConnect() {
     }
     bindAccount(user->account);
     applyPermissions(user->permissions);
+    announced_ = true;
+    server_.notifyClientEvent(info(false), true);
     return true;
 }
 
@@ -754,6 +760,7 @@ void ClientConnection::closeNow(CloseReason reason) {
     // them; drop our own cached results so no subscription of ours points back at us.
     match_cache_.clear();
     last_result_.reset();
+    if (announced_) server_.notifyClientEvent(final_info, false);
     server_.onClientClosed(cid_, std::move(final_info));
     if (reason == CloseReason::SlowConsumer || reason == CloseReason::WriteError ||
         reason == CloseReason::ReadError || reason == CloseReason::ClientClosed) {

@@ -128,6 +128,7 @@ private:
     Account* account_;  ///< own thread; set at CONNECT
     ConnectOptions opts_;
     bool connect_received_ = false;
+    bool announced_ = false;  ///< the client-event listener heard of our CONNECT
     bool first_pong_sent_ = false;
     std::atomic<bool> headers_{false};
     std::atomic<bool> takes_async_info_{false};

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <map>
 #include <cstdint>
 #include <memory>
@@ -76,6 +77,18 @@ public:
     /// The INFO line for one client (without the "INFO " prefix and CRLF). Any thread.
     std::string infoJson(std::uint64_t client_id, const std::string& client_ip, bool ldm) const;
 
+    /// Told when a client completes CONNECT (`connected` true) and when a client that had
+    /// connected closes (false, with stop time and reason). Runs on the connection's thread and
+    /// must not block. Set before start().
+    using ClientEventListener = std::function<void(const ConnectionInfo&, bool connected)>;
+    void setClientEventListener(ClientEventListener listener) {
+        client_event_listener_ = std::move(listener);
+    }
+    /// Called by connections. Own thread.
+    void notifyClientEvent(const ConnectionInfo& info, bool connected) {
+        if (client_event_listener_) client_event_listener_(info, connected);
+    }
+
     // In-process messaging for engine services ($JS.API, $SYS).
     /// Subscribes `subscriber` (which must outlive the subscription) to `subject`, in `queue` if
     /// not empty. Returns null for an invalid subject. Any thread.
@@ -137,6 +150,7 @@ private:
     std::mutex clients_mutex_;
     std::unordered_map<std::uint64_t, std::shared_ptr<ClientConnection>> clients_;
 
+    ClientEventListener client_event_listener_;
     ServerCounters counters_;
     WallClock::time_point start_time_ = WallClock::now();
     std::mutex closed_mutex_;
