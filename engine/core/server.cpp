@@ -205,6 +205,12 @@ void Server::unsubscribeInternal(const SubscriptionPtr& sub) {
 
 bool Server::publishInternal(Account& account, std::string_view subject, std::string_view reply,
                              std::string_view headers, std::string_view payload) {
+    return deliverInternal(account, subject, subject, reply, headers, payload);
+}
+
+bool Server::deliverInternal(Account& account, std::string_view deliver_subject,
+                             std::string_view subject, std::string_view reply,
+                             std::string_view headers, std::string_view payload) {
     std::string data;
     data.reserve(headers.size() + payload.size());
     data.append(headers);
@@ -220,7 +226,7 @@ bool Server::publishInternal(Account& account, std::string_view subject, std::st
         pa.header_size = static_cast<std::int64_t>(headers.size());
         pa.header_size_text = header_text;
     }
-    const MatchResultPtr matches = account.trie().match(subject);
+    const MatchResultPtr matches = account.trie().match(deliver_subject);
     DeliveryTally tally;
     const bool delivered = routeMessage(*matches, pa, data, nullptr, true, 0, tally);
     counters_.out_msgs.fetch_add(tally.out_msgs, std::memory_order_relaxed);

@@ -110,6 +110,13 @@ public:
         return publishInternal(globalAccount(), subject, reply, headers, payload);
     }
 
+    /// As publishInternal(), but matched against `deliver_subject` while the MSG line carries
+    /// `subject`: how JetStream delivers a stored message to a consumer's deliver subject or a
+    /// pull request's inbox with the message's original subject. Any thread.
+    bool deliverInternal(Account& account, std::string_view deliver_subject,
+                         std::string_view subject, std::string_view reply,
+                         std::string_view headers, std::string_view payload);
+
     /// Called by a connection on its own thread when it has closed.
     void onClientClosed(std::uint64_t cid, ConnectionInfo final_info);
 

@@ -121,6 +121,25 @@ private slots:
         QCOMPARE(server.counters().out_msgs.load(), std::int64_t{1});
     }
 
+    void deliverKeepsTheOriginalSubjectOnTheWire() {
+        Server server(localOptions());
+        server.start();
+        auto nc = nwb::test::connect(url(server));
+        QVERIFY(nc.has_value());
+        auto inbox = nwb::test::subscribeSync(nc->get(), "_INBOX.pull.1");
+        QVERIFY(inbox.has_value());
+        QCOMPARE(natsConnection_Flush(nc->get()), NATS_OK);
+        QVERIFY(server.deliverInternal(server.globalAccount(), "_INBOX.pull.1", "orders.new",
+                                       "$JS.ACK.S.C.1.5.5.0.0", {}, "payload"));
+        natsMsg* got = nullptr;
+        QCOMPARE(natsSubscription_NextMsg(&got, inbox->get(), 2000), NATS_OK);
+        nwb::test::MsgPtr owned(got);
+        QCOMPARE(std::string(natsMsg_GetSubject(got)), std::string("orders.new"));
+        QCOMPARE(std::string(natsMsg_GetReply(got)), std::string("$JS.ACK.S.C.1.5.5.0.0"));
+        QCOMPARE(std::string(natsMsg_GetData(got), natsMsg_GetDataLength(got)),
+                 std::string("payload"));
+    }
+
     void internalQueueMemberSharesWithClients() {
         Server server(localOptions());
         server.start();
