@@ -14,6 +14,7 @@
 #include "engine/core/server.h"
 #include "engine/monitor/monitor_server.h"
 #include "engine/monitor/ports_file.h"
+#include "engine/monitor/sys_service.h"
 
 namespace {
 
@@ -57,6 +58,14 @@ int main(int argc, char** argv) {
     }
 
     nwb::core::Server server(cmd.options);
+    // Declared after the server, so it is destroyed (and stopped) before it. The $SYS services
+    // run whether or not the HTTP monitor does; they hear of clients from the first one on.
+    nwb::monitor::SysService sys_service(server);
+    server.setClientEventListener([&sys_service](const nwb::core::ConnectionInfo& info,
+                                                 bool connected) {
+        sys_service.onClientEvent(info, connected);
+    });
+    sys_service.start();  // subscribes before the first client can ask
     try {
         server.start();
     } catch (const std::exception& e) {
@@ -95,6 +104,7 @@ int main(int argc, char** argv) {
     signals.start(server);
     server.waitForShutdown();
     if (monitor) monitor->stop();
+    sys_service.stop();
     if (!ports_file.empty()) ::unlink(ports_file.c_str());
     if (!cmd.options.pid_file.empty()) ::unlink(cmd.options.pid_file.c_str());
     return 0;

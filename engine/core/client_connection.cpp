@@ -48,6 +48,7 @@ std::string_view reasonText(CloseReason reason) {
         case CloseReason::BadClientProtocol: return "Bad Client Protocol Version";
         case CloseReason::NoRespondersRequiresHeaders: return "No Responders Requires Headers";
         case CloseReason::ServerShutdown: return "Server Shutdown";
+        case CloseReason::Killed: return "Killed";
     }
     return "Unknown";
 }
@@ -760,10 +761,11 @@ void ClientConnection::closeNow(CloseReason reason) {
     // them; drop our own cached results so no subscription of ours points back at us.
     match_cache_.clear();
     last_result_.reset();
-    if (announced_) server_.notifyClientEvent(final_info, false);
+    if (announced_ && reason != CloseReason::Killed) server_.notifyClientEvent(final_info, false);
     server_.onClientClosed(cid_, std::move(final_info));
     if (reason == CloseReason::SlowConsumer || reason == CloseReason::WriteError ||
-        reason == CloseReason::ReadError || reason == CloseReason::ClientClosed) {
+        reason == CloseReason::ReadError || reason == CloseReason::ClientClosed ||
+        reason == CloseReason::Killed) {
         finishClose();  // nothing more can be written usefully
         return;
     }

@@ -17,6 +17,7 @@
 
 #include "engine/auth/permission_checker.h"
 #include "engine/core/account.h"
+#include "engine/core/close_reason.h"
 #include "engine/core/connection_info.h"
 #include "engine/core/message_router.h"
 #include "engine/core/connect_options.h"
@@ -28,12 +29,6 @@ namespace nwb::core {
 class Server;
 struct IoWorker;
 
-/// Why a connection closed (nats-server's ClosedState names, for logs).
-enum class CloseReason : std::uint8_t {
-    ClientClosed, ReadError, WriteError, ParseError, ProtocolViolation, AuthViolation, AuthTimeout,
-    MaxPayload, MaxControlLine, MaxConnections, StaleConnection, SlowConsumer, BadClientProtocol,
-    NoRespondersRequiresHeaders, ServerShutdown,
-};
 
 class ClientConnection final : public std::enable_shared_from_this<ClientConnection>,
                                private protocol::ClientParserHandler {

@@ -337,22 +337,27 @@ void Server::lameDuckCloseNext(std::vector<std::shared_ptr<ClientConnection>> cl
         });
 }
 
-void Server::closeAllClients() {
+void Server::closeAllClients(CloseReason reason) {
     std::vector<std::shared_ptr<ClientConnection>> clients;
     {
         std::lock_guard lock(clients_mutex_);
         for (auto& [cid, c] : clients_) clients.push_back(c);
     }
-    for (auto& c : clients) c->closeAsync(CloseReason::ServerShutdown);
+    for (auto& c : clients) c->closeAsync(reason);
 }
 
-void Server::shutdown() {
+void Server::shutdown() { stop(CloseReason::ServerShutdown); }
+
+void Server::kill() { stop(CloseReason::Killed); }
+
+void Server::stop(CloseReason reason) {
     {
         std::lock_guard lock(state_mutex_);
         if (!running_ || stopped_) return;
         stopped_ = true;
     }
-    logger_.info("Initiating Shutdown...");
+    const bool killed = reason == CloseReason::Killed;
+    if (!killed) logger_.info("Initiating Shutdown...");
     if (!workers_.empty()) {
         boost::asio::post(workers_.front()->io, [this] {
             boost::system::error_code ec;
@@ -360,9 +365,9 @@ void Server::shutdown() {
             if (lame_duck_timer_) lame_duck_timer_->cancel();
         });
     }
-    closeAllClients();
+    closeAllClients(reason);
     stopWorkers();
-    logger_.info("Server Exiting..");
+    if (!killed) logger_.info("Server Exiting..");
     // Notify under the lock: the waiter may destroy the server as soon as it wakes.
     std::lock_guard lock(state_mutex_);
     running_ = false;

@@ -21,6 +21,7 @@
 #include "engine/auth/authenticator.h"
 #include "engine/base/logger.h"
 #include "engine/core/account.h"
+#include "engine/core/close_reason.h"
 #include "engine/core/connection_info.h"
 #include "engine/core/internal_subscriber.h"
 #include "engine/core/server_options.h"
@@ -51,6 +52,9 @@ public:
     void start();
     /// Closes every connection and stops the threads. Any thread but an I/O thread; blocks.
     void shutdown();
+    /// Stops as a crash would: every connection is dropped at once, nothing pending is written,
+    /// no events are sent. For the embedding API's "kill". Any thread but an I/O thread; blocks.
+    void kill();
     /// Blocks until shutdown() has finished (e.g. at the end of lame-duck mode).
     void waitForShutdown();
     /// Stops accepting, tells clients (INFO "ldm"), closes them over the configured duration,
@@ -132,7 +136,8 @@ public:
 private:
     void acceptNext();
     void onAccepted(IoWorker& owner, boost::asio::ip::tcp::socket socket);
-    void closeAllClients();
+    void closeAllClients(CloseReason reason);
+    void stop(CloseReason reason);
     void lameDuckCloseNext(std::vector<std::shared_ptr<ClientConnection>> clients,
                            std::size_t next, std::chrono::nanoseconds interval);
     void stopWorkers();

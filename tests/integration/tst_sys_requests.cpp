@@ -1,0 +1,377 @@
+// The system account: $SYS.REQ.SERVER.* and $SYS.REQ.ACCOUNT.* requests from a user of the system
+// account, their envelopes and exact counts, the imports other accounts get, periodic STATSZ,
+// client advisories, and that other accounts never see $SYS traffic. Runs against both servers.
+#include "tests/integration/integration_test.h"
+#include "tests/interop/monitor_http.h"
+
+#include <QtTest/QtTest>
+
+#include <filesystem>
+#include <set>
+
+using namespace nwb::test;
+
+namespace {
+
+/// How long to wait for an answer that must not come (real answers take milliseconds).
+constexpr int64_t kNoAnswerMs = 2000;
+
+constexpr char kConfig[] = R"(
+accounts {
+  SYS { users: [{user: sys, password: sys}] }
+  A { users: [{user: a, password: a}] }
+}
+system_account: SYS
+)";
+
+std::function<void(natsOptions*)> user(const char* name, const char* client_name = nullptr) {
+    return [name, client_name](natsOptions* o) {
+        natsOptions_SetUserInfo(o, name, name);
+        if (client_name != nullptr) natsOptions_SetName(o, client_name);
+    };
+}
+
+bool isNwb() {
+    const char* binary = std::getenv(std::string(ServerProcess::kBinaryEnv).c_str());
+    return binary != nullptr &&
+           std::filesystem::path(binary).filename().string().starts_with("nwb");
+}
+
+/// A request with a JSON payload; the reply parsed (null on timeout, with `status` set).
+boost::json::value request(natsConnection* nc, const std::string& subject,
+                           const std::string& payload = {}, natsStatus* status = nullptr,
+                           int64_t timeout_ms = kWaitMs) {
+    natsMsg* raw = nullptr;
+    const natsStatus s = natsConnection_Request(&raw, nc, subject.c_str(), payload.data(),
+                                                static_cast<int>(payload.size()), timeout_ms);
+    if (status != nullptr) *status = s;
+    if (s != NATS_OK) return {};
+    MsgPtr msg(raw);
+    return parseJson(msgData(msg.get()));
+}
+
+std::string serverId(natsConnection* nc) {
+    char buf[128] = {};
+    natsConnection_GetConnectedServerId(nc, buf, sizeof buf);
+    return buf;
+}
+
+std::uint64_t clientId(natsConnection* nc) {
+    uint64_t cid = 0;
+    natsConnection_GetClientID(nc, &cid);
+    return cid;
+}
+
+}  // namespace
+
+class TestSysRequests : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cleanupTestCase() { nats_Close(); }
+    void envelopeAndServerInfo();
+    void directRequestById();
+    void connzWithOptions();
+    void subszAndStatsz();
+    void featureEndpoints();
+    void idz();
+    void accountRequests();
+    void optionErrorsAndFilters();
+    void otherAccountsSeeNoSysTraffic();
+    void periodicStatsz();
+    void clientAdvisories();
+};
+
+/// Starts the server and connects `sys` (system account) and `a` (account A, subscribed to foo).
+#define SYS_SETUP()                                                                    \
+    NWB_START_SERVER(server, ServerOptions::withConfig(kConfig));                      \
+    NWB_CONNECT(sys, server.url(), user("sys", "sys-client"));                         \
+    NWB_CONNECT(a, server.url(), user("a", "a-client"));                               \
+    NWB_SUBSCRIBE(a_foo, a, "foo");                                                    \
+    QVERIFY(barrier({a, sys}));                                                        \
+    const std::string id = serverId(sys)
+
+void TestSysRequests::envelopeAndServerInfo() {
+    SYS_SETUP();
+    const auto v = request(sys, "$SYS.REQ.SERVER.PING.VARZ");
+    QVERIFY(v.is_object());
+    QCOMPARE(str(at(v, "server/id")), id);
+    QCOMPARE(str(at(v, "server/name")), id);  // no server_name: the name is the id
+    QCOMPARE(str(at(v, "server/ver")), std::string("2.9.10"));
+    QCOMPARE(str(at(v, "server/host")), std::string("127.0.0.1"));
+    QVERIFY(at(v, "server/seq").is_number());
+    QVERIFY(at(v, "server/jetstream").is_bool());
+    QVERIFY(at(v, "server/time").is_string());
+    QVERIFY(at(v, "error").is_null());
+    QCOMPARE(str(at(v, "data/server_id")), id);
+    QCOMPARE(num(at(v, "data/connections")), 2);
+    QCOMPARE(num(at(v, "data/total_connections")), 2);
+    QCOMPARE(str(at(v, "data/system_account")), std::string("SYS"));
+    // Each message the server sends carries a higher sequence.
+    const auto w = request(sys, "$SYS.REQ.SERVER.PING.VARZ");
+    QVERIFY(num(at(w, "server/seq")) > num(at(v, "server/seq")));
+}
+
+void TestSysRequests::directRequestById() {
+    SYS_SETUP();
+    const auto v = request(sys, "$SYS.REQ.SERVER." + id + ".VARZ");
+    QCOMPARE(str(at(v, "data/server_id")), id);
+    natsStatus status = NATS_OK;
+    request(sys, "$SYS.REQ.SERVER.NOSUCHSERVER.VARZ", {}, &status);
+    QCOMPARE(status, NATS_NO_RESPONDERS);
+    const auto h = request(sys, "$SYS.REQ.SERVER." + id + ".HEALTHZ");
+    QCOMPARE(str(at(h, "data/status")), std::string("ok"));
+}
+
+void TestSysRequests::connzWithOptions() {
+    SYS_SETUP();
+    const auto all = request(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"auth":true,"subscriptions":true})");
+    QCOMPARE(str(at(all, "data/server_id")), id);
+    QCOMPARE(num(at(all, "data/num_connections")), 2);
+    QCOMPARE(num(at(all, "data/total")), 2);
+    std::set<std::string> users;
+    for (const auto& c : at(all, "data/connections").as_array()) {
+        users.insert(str(at(c, "authorized_user")));
+    }
+    QCOMPARE(users, (std::set<std::string>{"a", "sys"}));
+    QCOMPARE(str(at(all, "data/connections/1/name")), std::string("a-client"));
+    QCOMPARE(str(at(all, "data/connections/1/account")), std::string("A"));
+    QCOMPARE(str(at(all, "data/connections/1/subscriptions_list/0")), std::string("foo"));
+
+    const auto by_acc = request(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"acc":"A"})");
+    QCOMPARE(num(at(by_acc, "data/num_connections")), 1);
+    QCOMPARE(num(at(by_acc, "data/connections/0/cid")), static_cast<std::int64_t>(clientId(a)));
+
+    const auto paged = request(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"limit":1,"offset":1})");
+    QCOMPARE(num(at(paged, "data/num_connections")), 1);
+    QCOMPARE(num(at(paged, "data/total")), 2);
+    QCOMPARE(num(at(paged, "data/connections/0/cid")), static_cast<std::int64_t>(clientId(a)));
+}
+
+void TestSysRequests::subszAndStatsz() {
+    SYS_SETUP();
+    const auto subs = request(sys, "$SYS.REQ.SERVER.PING.SUBSZ",
+                              R"({"subscriptions":true,"test":"foo"})");
+    QCOMPARE(str(at(subs, "data/server_id")), id);
+    QCOMPARE(num(at(subs, "data/total")), 1);
+    QCOMPARE(str(at(subs, "data/subscriptions_list/0/subject")), std::string("foo"));
+    QCOMPARE(str(at(subs, "data/subscriptions_list/0/account")), std::string("A"));
+    QCOMPARE(num(at(subs, "data/subscriptions_list/0/cid")),
+             static_cast<std::int64_t>(clientId(a)));
+
+    for (const char* subject : {"$SYS.REQ.SERVER.PING", "$SYS.REQ.SERVER.PING.STATSZ"}) {
+        const auto s = request(sys, subject);
+        QCOMPARE(str(at(s, "server/id")), id);
+        QVERIFY(at(s, "data").is_null());
+        QCOMPARE(num(at(s, "statsz/connections")), 2);
+        QCOMPARE(num(at(s, "statsz/total_connections")), 2);
+        QCOMPARE(num(at(s, "statsz/active_accounts")), 2);  // SYS and A
+        QCOMPARE(num(at(s, "statsz/active_servers")), 1);
+        QVERIFY(num(at(s, "statsz/subscriptions")) >= 1);
+        QVERIFY(num(at(s, "statsz/mem")) > 0);
+        QVERIFY(at(s, "statsz/sent/msgs").is_number());
+        QVERIFY(at(s, "statsz/received/bytes").is_number());
+    }
+}
+
+void TestSysRequests::featureEndpoints() {
+    SYS_SETUP();
+    const auto r = request(sys, "$SYS.REQ.SERVER.PING.ROUTEZ");
+    QCOMPARE(num(at(r, "data/num_routes")), 0);
+    const auto g = request(sys, "$SYS.REQ.SERVER.PING.GATEWAYZ");
+    QCOMPARE(str(at(g, "data/server_id")), id);
+    const auto l = request(sys, "$SYS.REQ.SERVER.PING.LEAFZ");
+    QCOMPARE(num(at(l, "data/leafnodes")), 0);
+    const auto j = request(sys, "$SYS.REQ.SERVER.PING.JSZ");
+    QCOMPARE(str(at(j, "data/server_id")), id);
+    const auto h = request(sys, "$SYS.REQ.SERVER.PING.HEALTHZ");
+    QCOMPARE(str(at(h, "data/status")), std::string("ok"));
+    const auto acc = request(sys, "$SYS.REQ.SERVER.PING.ACCOUNTZ");
+    QCOMPARE(str(at(acc, "data/system_account")), std::string("SYS"));
+    std::set<std::string> names;
+    for (const auto& n : at(acc, "data/accounts").as_array()) names.insert(str(n));
+    QCOMPARE(names, (std::set<std::string>{"$G", "A", "SYS"}));
+    const auto detail = request(sys, "$SYS.REQ.SERVER.PING.ACCOUNTZ", R"({"account":"A"})");
+    QCOMPARE(str(at(detail, "data/account_detail/account_name")), std::string("A"));
+    QCOMPARE(num(at(detail, "data/account_detail/client_connections")), 1);
+}
+
+void TestSysRequests::idz() {
+    SYS_SETUP();
+    natsStatus status = NATS_OK;
+    const auto v = request(sys, "$SYS.REQ.SERVER.PING.IDZ", {}, &status);
+    if (!isNwb()) {
+        QCOMPARE(status, NATS_NO_RESPONDERS);  // IDZ came with nats-server 2.10
+        return;
+    }
+    QCOMPARE(str(at(v, "data/id")), id);
+    QCOMPARE(str(at(v, "data/name")), id);
+    QCOMPARE(str(at(v, "data/host")), std::string("127.0.0.1"));
+}
+
+void TestSysRequests::accountRequests() {
+    SYS_SETUP();
+    const auto connz = request(sys, "$SYS.REQ.ACCOUNT.A.CONNZ");
+    QCOMPARE(num(at(connz, "data/num_connections")), 1);
+    QCOMPARE(num(at(connz, "data/total")), 1);
+    QCOMPARE(num(at(connz, "data/connections/0/cid")), static_cast<std::int64_t>(clientId(a)));
+    QVERIFY(at(connz, "data/connections/0/account").is_null());  // named only with auth
+    const auto with_auth = request(sys, "$SYS.REQ.ACCOUNT.A.CONNZ", R"({"auth":true})");
+    QCOMPARE(str(at(with_auth, "data/connections/0/account")), std::string("A"));
+    QCOMPARE(str(at(with_auth, "data/connections/0/authorized_user")), std::string("a"));
+
+    // nats-server also lists the internal subscriptions of A's imports; we list clients' only.
+    const auto subsz = request(sys, "$SYS.REQ.ACCOUNT.A.SUBSZ");
+    std::set<std::string> subjects;
+    for (const auto& s : at(subsz, "data/subscriptions_list").as_array()) {
+        QCOMPARE(str(at(s, "account")), std::string("A"));
+        subjects.insert(str(at(s, "subject")));
+    }
+    QVERIFY(subjects.contains("foo"));
+    QVERIFY(!subjects.contains("_INBOX.>"));
+
+    const auto info = request(sys, "$SYS.REQ.ACCOUNT.A.INFO");
+    QCOMPARE(str(at(info, "data/account_name")), std::string("A"));
+    QCOMPARE(num(at(info, "data/client_connections")), 1);
+    QVERIFY(at(info, "data/is_system").is_null());
+    const auto sys_info = request(sys, "$SYS.REQ.ACCOUNT.SYS.INFO");
+    QCOMPARE(at(sys_info, "data/is_system"), boost::json::value(true));
+    const auto missing = request(sys, "$SYS.REQ.ACCOUNT.NOPE.INFO");
+    QCOMPARE(num(at(missing, "error/code")), 500);
+    QCOMPARE(str(at(missing, "error/description")), std::string("Account NOPE does not exist"));
+
+    const auto statz = request(sys, "$SYS.REQ.ACCOUNT.A.STATZ");
+    QCOMPARE(at(statz, "data/account_statz").as_array().size(), std::size_t{1});
+    QCOMPARE(str(at(statz, "data/account_statz/0/acc")), std::string("A"));
+    QCOMPARE(num(at(statz, "data/account_statz/0/conns")), 1);
+
+    const auto ping = request(sys, "$SYS.REQ.ACCOUNT.PING.STATZ");
+    std::set<std::string> active;
+    for (const auto& s : at(ping, "data/account_statz").as_array()) active.insert(str(at(s, "acc")));
+    QCOMPARE(active, (std::set<std::string>{"A", "SYS"}));
+
+    // $G has no connection: no answer unless unused accounts are asked for.
+    natsStatus status = NATS_OK;
+    request(sys, "$SYS.REQ.ACCOUNT.$G.STATZ", {}, &status, kNoAnswerMs);
+    QCOMPARE(status, NATS_TIMEOUT);
+    const auto unused = request(sys, "$SYS.REQ.ACCOUNT.$G.STATZ", R"({"include_unused":true})");
+    QCOMPARE(num(at(unused, "data/account_statz/0/conns")), 0);
+
+    const auto jsz = request(sys, "$SYS.REQ.ACCOUNT.A.JSZ");
+    QCOMPARE(num(at(jsz, "error/code")), 500);
+    QCOMPARE(str(at(jsz, "error/description")), std::string("jetstream not enabled"));
+
+    const auto conns = request(sys, "$SYS.REQ.ACCOUNT.A.CONNS");
+    QCOMPARE(str(at(conns, "type")), std::string("io.nats.server.advisory.v1.account_connections"));
+    QCOMPARE(str(at(conns, "acc")), std::string("A"));
+    QCOMPARE(num(at(conns, "conns")), 1);
+    QCOMPARE(str(at(conns, "server/id")), id);
+}
+
+void TestSysRequests::optionErrorsAndFilters() {
+    SYS_SETUP();
+    const auto bad_type = request(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"auth":"yes"})");
+    QCOMPARE(num(at(bad_type, "error/code")), 400);
+    QCOMPARE(str(at(bad_type, "server/id")), id);
+    QVERIFY(at(bad_type, "data").is_null());
+    QCOMPARE(str(at(bad_type, "error/description")),
+             std::string("json: cannot unmarshal string into Go struct field "
+                         "ConnzEventOptions.auth of type bool"));
+    const auto bad_cid = request(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"cid":-1})");
+    QCOMPARE(str(at(bad_cid, "error/description")),
+             std::string("json: cannot unmarshal number -1 into Go struct field "
+                         "ConnzEventOptions.cid of type uint64"));
+    const auto bad_json = request(sys, "$SYS.REQ.SERVER.PING.VARZ", "x");
+    QCOMPARE(num(at(bad_json, "error/code")), 400);
+    QCOMPARE(str(at(bad_json, "error/description")),
+             std::string("invalid character 'x' looking for beginning of value"));
+    const auto bad_sort = request(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"sort":"bogus"})");
+    QCOMPARE(num(at(bad_sort, "error/code")), 500);
+    QCOMPARE(str(at(bad_sort, "error/description")), std::string("invalid sorting option: bogus"));
+    const auto filter = request(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"filter_subject":"foo"})");
+    QCOMPARE(str(at(filter, "error/description")),
+             std::string("filter by subject only valid with account filtering"));
+
+    // A filter that does not match this server: no answer at all.
+    natsStatus status = NATS_OK;
+    request(sys, "$SYS.REQ.SERVER.PING.VARZ", R"({"server_name":"other-server"})", &status,
+            kNoAnswerMs);
+    QCOMPARE(status, NATS_TIMEOUT);
+    const auto match = request(sys, "$SYS.REQ.SERVER.PING.VARZ",
+                               R"({"server_name":")" + id.substr(0, 5) + R"("})");
+    QCOMPARE(str(at(match, "data/server_id")), id);
+}
+
+void TestSysRequests::otherAccountsSeeNoSysTraffic() {
+    SYS_SETUP();
+    NWB_SUBSCRIBE(spy, a, "$SYS.>");
+    QVERIFY(barrier({a}));
+    for (const char* subject : {"$SYS.REQ.SERVER.PING.VARZ", "$SYS.REQ.SERVER.PING",
+                                "$SYS.REQ.SERVER.PING.CONNZ", "$SYS.REQ.ACCOUNT.A.CONNZ"}) {
+        QVERIFY(request(sys, subject).is_object());
+    }
+    QVERIFY(barrier({sys, a}));
+    QCOMPARE(pendingMsgs(spy), 0);
+    natsSubscription_Unsubscribe(spy);  // else it would answer A's own requests below
+    QVERIFY(barrier({a}));
+
+    // Account A only has the imports nats-server gives every account: its own CONNZ and STATZ.
+    natsStatus status = NATS_OK;
+    request(a, "$SYS.REQ.SERVER.PING.VARZ", {}, &status);
+    QCOMPARE(status, NATS_NO_RESPONDERS);
+    request(a, "$SYS.REQ.ACCOUNT.A.INFO", {}, &status);
+    QCOMPARE(status, NATS_NO_RESPONDERS);
+    const auto own = request(a, "$SYS.REQ.SERVER.PING.CONNZ");
+    QCOMPARE(num(at(own, "data/num_connections")), 1);
+    QCOMPARE(num(at(own, "data/connections/0/cid")), static_cast<std::int64_t>(clientId(a)));
+    const auto own2 = request(a, "$SYS.REQ.ACCOUNT.PING.CONNZ");
+    QCOMPARE(num(at(own2, "data/total")), 1);
+    const auto statz = request(a, "$SYS.REQ.ACCOUNT.PING.STATZ");
+    QCOMPARE(str(at(statz, "data/account_statz/0/acc")), std::string("A"));
+}
+
+void TestSysRequests::periodicStatsz() {
+    SYS_SETUP();
+    NWB_SUBSCRIBE(stats, sys, "$SYS.SERVER." + id + ".STATSZ");
+    QVERIFY(barrier({sys}));
+    // The first broadcasts come 250 ms, 500 ms, 1 s, 2 s... after start.
+    auto msg = nextMsg(stats, 10'000);
+    QVERIFY2(msg.has_value(), describe(msg).c_str());
+    const auto v = parseJson(msgData(msg->get()));
+    QCOMPARE(str(at(v, "server/id")), id);
+    QCOMPARE(num(at(v, "statsz/connections")), 2);
+}
+
+void TestSysRequests::clientAdvisories() {
+    SYS_SETUP();
+    NWB_SUBSCRIBE(events, sys, "$SYS.ACCOUNT.*.*");
+    QVERIFY(barrier({sys}));
+    std::uint64_t cid = 0;
+    {
+        NWB_CONNECT(b, server.url(), user("a", "short-lived"));
+        cid = clientId(b);
+        natsConnection_PublishString(b, "foo", "hi");
+        QVERIFY(barrier({b}));
+        auto connect = nextMsg(events, kWaitMs);
+        QVERIFY2(connect.has_value(), describe(connect).c_str());
+        QCOMPARE(std::string(natsMsg_GetSubject(connect->get())), std::string("$SYS.ACCOUNT.A.CONNECT"));
+        const auto c = parseJson(msgData(connect->get()));
+        QCOMPARE(str(at(c, "type")), std::string("io.nats.server.advisory.v1.client_connect"));
+        QCOMPARE(str(at(c, "server/id")), id);
+        QCOMPARE(num(at(c, "client/id")), static_cast<std::int64_t>(cid));
+        QCOMPARE(str(at(c, "client/acc")), std::string("A"));
+        QCOMPARE(str(at(c, "client/user")), std::string("a"));
+        QCOMPARE(str(at(c, "client/name")), std::string("short-lived"));
+    }
+    auto gone = nextMsg(events, kWaitMs);
+    QVERIFY2(gone.has_value(), describe(gone).c_str());
+    QCOMPARE(std::string(natsMsg_GetSubject(gone->get())), std::string("$SYS.ACCOUNT.A.DISCONNECT"));
+    const auto d = parseJson(msgData(gone->get()));
+    QCOMPARE(str(at(d, "type")), std::string("io.nats.server.advisory.v1.client_disconnect"));
+    QCOMPARE(num(at(d, "client/id")), static_cast<std::int64_t>(cid));
+    QCOMPARE(num(at(d, "sent/msgs")), 1);
+    QCOMPARE(str(at(d, "reason")), std::string("Client Closed"));
+}
+
+QTEST_APPLESS_MAIN(TestSysRequests)
+#include "tst_sys_requests.moc"
