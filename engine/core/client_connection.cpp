@@ -5,6 +5,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/json/parse.hpp>
 
+#include <sys/socket.h>
+
 #include <charconv>
 #include <cstring>
 
@@ -674,6 +676,25 @@ void ClientConnection::flush() {
         [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
             self->onWriteDone(wec, 0);
         });
+}
+
+bool ClientConnection::flushFromOtherThread() {
+    flush_needed_.store(false, std::memory_order_release);
+    std::lock_guard lock(out_mutex_);
+    // An asynchronous write, or the own thread's write, owns the socket's output meanwhile.
+    if (write_in_progress_ || socket_closed_) return false;
+    if (pending_.empty()) return true;
+    touchActivity();
+    // The descriptor cannot close under us: finishClose() takes out_mutex_ first.
+    const ssize_t n = ::send(socket_.native_handle(), pending_.data(), pending_.size(),
+                             MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n <= 0) return false;  // would block, or an error the own thread will meet and handle
+    if (static_cast<std::size_t>(n) == pending_.size()) {
+        releaseIfLarge(pending_);
+        return true;
+    }
+    pending_.erase(0, static_cast<std::size_t>(n));
+    return false;
 }
 
 void ClientConnection::onWriteDone(boost::system::error_code ec, std::size_t) {

@@ -65,6 +65,10 @@ public:
     ConnectionInfo info(bool with_subscriptions);
     /// Writes everything buffered. Own I/O thread only.
     void flush();
+    /// One non-blocking send of what is buffered, from a sender's thread, as nats-server's
+    /// readers flush their receivers: it saves a wake-up of the receiver's thread. Returns true
+    /// when nothing is left to write; false means the own thread must flush. Any thread.
+    bool flushFromOtherThread();
     /// Marks a flush needed; returns true if the caller must schedule it (it was not yet marked).
     bool markFlushNeeded() {
         // The plain load first: most deliveries find the flag already set, and a read keeps the

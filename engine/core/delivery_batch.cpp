@@ -29,7 +29,8 @@ void DeliveryBatch::flushAll(IoWorker* worker) {
     for (auto& receiver : touched) {
         if (&receiver->worker() == worker) {
             receiver->flush();
-        } else {
+        } else if (!receiver->flushFromOtherThread()) {
+            // What one direct send could not take is written by the receiver's own thread.
             boost::asio::post(receiver->worker().io, [r = receiver] { r->flush(); });
         }
     }
