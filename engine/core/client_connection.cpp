@@ -765,6 +765,7 @@ void ClientConnection::closeNow(CloseReason reason) {
                            reasonText(reason));
     ping_timer_.cancel();
     auth_timer_.cancel();
+    addTallyToServer();  // counts of a read cut short by this close
     // What /connz?state=closed shows, taken before the subscriptions go.
     ConnectionInfo final_info = info(true);
     final_info.stop = WallClock::now();
@@ -782,6 +783,8 @@ void ClientConnection::closeNow(CloseReason reason) {
     // them; drop our own cached results so no subscription of ours points back at us.
     match_cache_.clear();
     last_result_.reset();
+    account_->addClosed(final_info.in_msgs, final_info.in_bytes, final_info.out_msgs,
+                        final_info.out_bytes);
     if (announced_ && reason != CloseReason::Killed) server_.notifyClientEvent(final_info, false);
     server_.onClientClosed(cid_, std::move(final_info));
     if (reason == CloseReason::SlowConsumer || reason == CloseReason::WriteError ||

@@ -456,11 +456,13 @@ boost::json::object serverStats(core::Server& server, const ProcUsage& usage) {
 
 boost::json::object accountStat(core::Server& /*server*/, core::Account& account,
                                 const std::vector<core::ConnectionInfo>& open) {
+    // Exact totals since start: closed connections' (kept by the account) plus the open ones'.
+    const core::Account::Totals closed = account.closedTotals();
     std::int64_t conns = 0;
-    std::int64_t in_msgs = 0;
-    std::int64_t in_bytes = 0;
-    std::int64_t out_msgs = 0;
-    std::int64_t out_bytes = 0;
+    std::int64_t in_msgs = closed.in_msgs;
+    std::int64_t in_bytes = closed.in_bytes;
+    std::int64_t out_msgs = closed.out_msgs;
+    std::int64_t out_bytes = closed.out_bytes;
     for (const core::ConnectionInfo& ci : open) {
         if (ci.account != account.name()) continue;
         ++conns;

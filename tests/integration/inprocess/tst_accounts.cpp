@@ -1,6 +1,8 @@
 // Accounts isolate subjects: users of different accounts never see each other's messages.
 #include <QtTest>
 
+#include <condition_variable>
+#include <mutex>
 #include <string>
 
 #include "engine/core/server.h"
@@ -87,6 +89,43 @@ private slots:
         QCOMPARE(conns[0].account, std::string("A"));
         QCOMPARE(conns[2].account, std::string("B"));
         QCOMPARE(conns[3].account, std::string("$G"));
+    }
+
+    void closedConnectionsKeepTheirTotalsInTheAccount() {
+        Server server(twoAccounts());
+        std::mutex mutex;
+        std::condition_variable cv;
+        int disconnects = 0;
+        server.setClientEventListener([&](const nwb::core::ConnectionInfo&, bool connected) {
+            if (connected) return;
+            std::lock_guard lock(mutex);
+            ++disconnects;
+            cv.notify_all();
+        });
+        server.start();
+        {
+            auto a = connectAs(server, "a", "pa");
+            auto a2 = connectAs(server, "a2", "pa2");
+            QVERIFY(a && a2);
+            auto sub = nwb::test::subscribeSync(a2.get(), "t");
+            QVERIFY(sub.has_value());
+            QCOMPARE(natsConnection_Flush(a2.get()), NATS_OK);
+            QCOMPARE(natsConnection_PublishString(a.get(), "t", "12345"), NATS_OK);
+            QCOMPARE(natsConnection_PublishString(a.get(), "t", "678"), NATS_OK);
+            QCOMPARE(natsConnection_Flush(a.get()), NATS_OK);
+            QCOMPARE(drain(sub->get()), 2);
+        }
+        {
+            // Both connections have closed once their disconnect events are in.
+            std::unique_lock lock(mutex);
+            QVERIFY(cv.wait_for(lock, std::chrono::seconds(5), [&] { return disconnects == 2; }));
+        }
+        const auto totals = server.findAccount("A")->closedTotals();
+        QCOMPARE(totals.in_msgs, std::int64_t{2});
+        QCOMPARE(totals.in_bytes, std::int64_t{8});
+        QCOMPARE(totals.out_msgs, std::int64_t{2});
+        QCOMPARE(totals.out_bytes, std::int64_t{8});
+        QCOMPARE(server.findAccount("B")->closedTotals().in_msgs, std::int64_t{0});
     }
 
     void requestsDoNotCrossAccounts() {
