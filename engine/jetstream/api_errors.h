@@ -45,6 +45,57 @@ enum class ApiErrc : std::uint16_t {
     StreamRollupFailed,          // 10111 {err}
     StreamNameContainsPathSeparators,  // 10128
     ReplicasCountCannotBeNegative,     // 10133
+    ConsumerEphemeralWithDurableName,  // 10020
+    ConsumerNotFound,  // 10014
+    MaximumConsumersLimit,  // 10026
+    ConsumerCreate,  // 10012
+    ConsumerDurableNameNotInSubject,  // 10016
+    ConsumerNameExist,  // 10013
+    ConsumerDurableNameNotSet,  // 10018
+    ConsumerDurableNameNotMatchSubject,  // 10017
+    ConsumerConfigRequired,  // 10078
+    ConsumerDeliverToWildcards,  // 10079
+    ConsumerPushMaxWaiting,  // 10080
+    ConsumerDeliverCycle,  // 10081
+    ConsumerMaxPendingAckPolicyRequired,  // 10082
+    ConsumerSmallHeartbeat,  // 10083
+    ConsumerPullRequiresAck,  // 10084
+    ConsumerPullWithRateLimit,  // 10086
+    ConsumerMaxWaitingNegative,  // 10087
+    ConsumerHBRequiresPush,  // 10088
+    ConsumerFCRequiresPush,  // 10089
+    ConsumerDirectRequiresPush,  // 10090
+    ConsumerDirectRequiresEphemeral,  // 10091
+    ConsumerInvalidPolicy,  // 10094
+    ConsumerInvalidSampling,  // 10095
+    ConsumerWQRequiresExplicitAck,  // 10098
+    ConsumerWQMultipleUnfiltered,  // 10099
+    ConsumerWQConsumerNotUnique,  // 10100
+    ConsumerWQConsumerNotDeliverAll,  // 10101
+    ConsumerNameTooLong,  // 10102
+    ConsumerBadDurableName,  // 10103
+    ConsumerStoreFailed,  // 10104
+    ConsumerDescriptionTooLong,  // 10107
+    ConsumerWithFlowControlNeedsHeartbeats,  // 10108
+    ConsumerInvalidDeliverSubject,  // 10112
+    ConsumerMaxRequestBatchNegative,  // 10114
+    ConsumerMaxRequestExpiresToSmall,  // 10115
+    ConsumerMaxDeliverBackoff,  // 10116
+    ConsumerMaxPendingAckExcess,  // 10121
+    ConsumerMaxRequestBatchExceeded,  // 10125
+    ConsumerReplicasExceedsStream,  // 10126
+    ConsumerNameContainsPathSeparators,  // 10127
+    ConsumerCreateFilterSubjectMismatch,  // 10131
+    ConsumerCreateDurableAndNameMismatch,  // 10132
+    ConsumerReplicasShouldMatchStream,  // 10134
+    ConsumerMetadataLength,  // 10135
+    ConsumerDuplicateFilterSubjects,  // 10136
+    ConsumerMultipleFiltersNotAllowed,  // 10137
+    ConsumerOverlappingSubjectFilters,  // 10138
+    ConsumerEmptyFilter,  // 10139
+    ConsumerAlreadyExists,  // 10148
+    ConsumerDoesNotExist,  // 10149
+    ConsumerInactiveThresholdExcess,  // 10153
     MirrorWithSubjects,          // 10034
 };
 
@@ -90,6 +141,11 @@ inline constexpr std::string_view kStreamNames = "io.nats.jetstream.api.v1.strea
 inline constexpr std::string_view kStreamList = "io.nats.jetstream.api.v1.stream_list_response";
 inline constexpr std::string_view kMsgGet = "io.nats.jetstream.api.v1.stream_msg_get_response";
 inline constexpr std::string_view kMsgDelete = "io.nats.jetstream.api.v1.stream_msg_delete_response";
+inline constexpr std::string_view kConsumerCreate = "io.nats.jetstream.api.v1.consumer_create_response";
+inline constexpr std::string_view kConsumerDelete = "io.nats.jetstream.api.v1.consumer_delete_response";
+inline constexpr std::string_view kConsumerInfo = "io.nats.jetstream.api.v1.consumer_info_response";
+inline constexpr std::string_view kConsumerNames = "io.nats.jetstream.api.v1.consumer_names_response";
+inline constexpr std::string_view kConsumerList = "io.nats.jetstream.api.v1.consumer_list_response";
 inline constexpr std::string_view kSystem = "io.nats.jetstream.api.v1.system_response";
 }  // namespace response_type
 

@@ -11,6 +11,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "engine/jetstream/consumer_config.h"
+#include "engine/jetstream/json_decode.h"
 #include "engine/jetstream/json_text.h"
 #include "engine/jetstream/nats_headers.h"
 #include "engine/store/crc32c.h"
@@ -130,6 +132,9 @@ void JetStreamService::stop() {
             for (auto& [name, stream] : state->streams) streams.push_back(stream);
         }
     }
+    for (auto& stream : streams) {
+        for (auto& consumer : stream->consumers()) consumer->stop();  // cancels their timers
+    }
     pool_.join();  // queued API requests and messages finish first
     for (auto& stream : streams) stream->stop(false);
 }
@@ -157,6 +162,7 @@ std::optional<AccountUsage> JetStreamService::usage(const core::Account& account
                     static_cast<std::uint64_t>(cfg.max_bytes);
             }
             ++u.streams;
+            u.consumers += stream->consumerCount();
         }
         u.api_total = state->api_total;
         u.api_errors = state->api_errors;
@@ -234,8 +240,44 @@ void JetStreamService::recoverAccount(AccountState& account) {
         server_.logger().info("  Restored {} messages for stream '{} > {}'", state.msgs,
                               account.account->name(), cfg.name);
         (*stream)->start();
+        recoverConsumers(account, **stream, entry.path() / "obs");
         std::lock_guard lock(mutex_);
         account.streams.emplace(cfg.name, std::move(*stream));
+    }
+}
+
+void JetStreamService::recoverConsumers(AccountState& account, Stream& stream,
+                                        const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return;
+    const StreamConfig scfg = stream.config();
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (!entry.is_directory()) continue;
+        const auto meta = readFile(entry.path() / "meta.inf");
+        boost::system::error_code jec;
+        const auto root = boost::json::parse(meta, jec);
+        ConsumerConfig cfg;
+        bool ok = !jec && root.is_object() && root.get_object().contains("config") &&
+                  root.get_object().contains("created") && root.at("created").is_int64() &&
+                  !decodeConsumerConfig(boost::json::serialize(root.at("config")), cfg) &&
+                  cfg.durable() && cfg.durable_name == entry.path().filename().string();
+        if (!ok) {
+            server_.logger().error("JetStream: consumer metadata in {} is invalid, skipped",
+                                   entry.path().string());
+            continue;
+        }
+        ConsumerContext context{server_, *account.account, pool_, stream.store(), stream.name()};
+        context.remove_on_ack = scfg.retention == RetentionPolicy::WorkQueue;
+        if (scfg.retention == RetentionPolicy::Interest) {
+            context.on_ack = [weak = stream.weak_from_this()](std::uint64_t seq) {
+                if (auto s = weak.lock()) s->onConsumerAck(seq);
+            };
+        }
+        auto consumer = Consumer::create(std::move(context), cfg, cfg.durable_name,
+                                         root.at("created").get_int64(), entry.path(), true);
+        consumer->start();
+        stream.addConsumer(consumer);
+        consumer->signal();  // arms the ack timers of the recovered pending messages
     }
 }
 
@@ -274,6 +316,12 @@ void JetStreamService::onApiMessage(AccountState& account, const core::InternalM
     auto request = std::make_shared<Request>(Request{std::string(subject), std::string(msg.reply),
                                                      std::string(msg.headers),
                                                      std::string(msg.payload)});
+    if (subject.starts_with("CONSUMER.MSG.NEXT.")) {
+        // The consumer's own subscription in nats-server: not an API call (no api.total).
+        const auto t = splitTokens(subject);
+        if (t.size() == 5) consumerNext(account, t[3], t[4], msg);
+        return;
+    }
     if (subject.starts_with("DIRECT.GET.")) {
         boost::asio::post(pool_, [this, &account, request] { handleDirectGet(account, *request); });
     } else {
@@ -292,7 +340,11 @@ void JetStreamService::handle(AccountState& account, const Request& request) {
         (t.size() == 1 && t[0] == "INFO") || (t.size() == 2 && (is({"STREAM", "NAMES"}) || is({"STREAM", "LIST"}))) ||
         (t.size() == 3 && t[0] == "STREAM" &&
          (t[1] == "CREATE" || t[1] == "UPDATE" || t[1] == "INFO" || t[1] == "DELETE" || t[1] == "PURGE")) ||
-        (t.size() == 4 && t[0] == "STREAM" && t[1] == "MSG" && (t[2] == "GET" || t[2] == "DELETE"));
+        (t.size() == 4 && t[0] == "STREAM" && t[1] == "MSG" && (t[2] == "GET" || t[2] == "DELETE")) ||
+        (t.size() >= 3 && t[0] == "CONSUMER" && t[1] == "CREATE") ||
+        (t.size() == 5 && t[0] == "CONSUMER" && t[1] == "DURABLE" && t[2] == "CREATE") ||
+        (t.size() == 4 && t[0] == "CONSUMER" && (t[1] == "INFO" || t[1] == "DELETE")) ||
+        (t.size() == 3 && t[0] == "CONSUMER" && (t[1] == "NAMES" || t[1] == "LIST"));
     if (!known) return;  // not an API this slice serves: no responder, as with no subscription
     ++account.api_total;
     Reply reply;
@@ -316,6 +368,14 @@ void JetStreamService::handle(AccountState& account, const Request& request) {
         reply = msgGet(account, t[3], request);
     } else if (t.size() == 4 && is({"STREAM", "MSG", "DELETE"})) {
         reply = msgDelete(account, t[3], request);
+    } else if (t[0] == "CONSUMER" && (t[1] == "CREATE" || t[1] == "DURABLE")) {
+        reply = consumerCreate(account, t, request);
+    } else if (t[0] == "CONSUMER" && t[1] == "INFO") {
+        reply = consumerInfo(account, t[2], t[3], request);
+    } else if (t[0] == "CONSUMER" && t[1] == "DELETE") {
+        reply = consumerDelete(account, t[2], t[3], request);
+    } else if (t[0] == "CONSUMER" && (t[1] == "NAMES" || t[1] == "LIST")) {
+        reply = consumerNames(account, t[2], request, t[1] == "LIST");
     }
     if (reply.error) ++account.api_errors;
     if (!request.reply.empty()) {
@@ -631,6 +691,251 @@ void JetStreamService::handleDirectGet(AccountState& account, const Request& req
     appendHeader(headers, "Nats-Sequence", std::to_string(msg->seq));
     appendHeader(headers, "Nats-Time-Stamp", goTime(msg->ts));
     server_.publishInternal(*account.account, request.reply, {}, headers, msg->payload);
+}
+
+JetStreamService::Reply JetStreamService::consumerCreate(AccountState& account,
+                                                         const std::vector<std::string_view>& t,
+                                                         const Request& request) {
+    const auto type = response_type::kConsumerCreate;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    CreateConsumerRequest req;
+    if (auto e = decodeCreateConsumerRequest(request.payload, req)) return error(*e);
+    // CONSUMER.CREATE.<stream>, CONSUMER.CREATE.<stream>.<name>[.<filter>],
+    // CONSUMER.DURABLE.CREATE.<stream>.<durable>
+    enum class Form { LegacyEphemeral, LegacyDurable, New } form;
+    std::string_view stream_name, consumer_name;
+    std::string filtered;
+    if (t[1] == "DURABLE") {
+        form = Form::LegacyDurable;
+        stream_name = t[3];
+        consumer_name = t[4];
+    } else if (t.size() == 3) {
+        form = Form::LegacyEphemeral;
+        stream_name = t[2];
+    } else {
+        form = Form::New;
+        stream_name = t[2];
+        consumer_name = t[3];
+        for (std::size_t i = 4; i < t.size(); ++i) {
+            if (i != 4) filtered += '.';
+            filtered += t[i];
+        }
+    }
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    if (stream_name != req.stream_name) return error(makeApiError(ApiErrc::StreamMismatch));
+    if (consumer_name.find_first_of("\\/") != std::string_view::npos) {
+        return error(makeApiError(ApiErrc::ConsumerNameContainsPathSeparators));
+    }
+    auto& cfg = req.config;
+    if (form == Form::LegacyDurable) {
+        if (cfg.durable_name.empty()) return error(makeApiError(ApiErrc::ConsumerDurableNameNotSet));
+        if (consumer_name != cfg.durable_name) {
+            return error(makeApiError(ApiErrc::ConsumerDurableNameNotMatchSubject));
+        }
+    }
+    if (form == Form::New) {
+        if (!cfg.durable_name.empty() && consumer_name != cfg.durable_name) {
+            return error(makeApiError(ApiErrc::ConsumerDurableNameNotMatchSubject));
+        }
+        cfg.name = std::string(consumer_name);
+    }
+    if (form == Form::LegacyEphemeral && !cfg.durable_name.empty()) {
+        return error(makeApiError(ApiErrc::ConsumerEphemeralWithDurableName));
+    }
+    if (!filtered.empty() && !cfg.filter_subjects.empty()) {
+        return error(makeApiError(ApiErrc::ConsumerMultipleFiltersNotAllowed));
+    }
+    if (!filtered.empty() && cfg.filter_subject != filtered) {
+        return error(makeApiError(ApiErrc::ConsumerCreateFilterSubjectMismatch));
+    }
+    if (cfg.num_replicas > 1) return error(makeApiError(ApiErrc::StreamReplicasNotSupported));
+    auto stream = lookup(account, stream_name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+
+    // nats-server addConsumerWithAssignment, single server.
+    const StreamConfig scfg = stream->config();
+    setConsumerDefaults(cfg, scfg);
+    if (auto e = checkConsumerConfig(cfg, scfg)) return error(*e);
+    std::string name = cfg.durable() ? cfg.durable_name : cfg.name;
+    if (!name.empty()) {
+        if (auto existing = stream->findConsumer(name)) {
+            const ConsumerConfig current = existing->config();
+            if (req.action == ConsumerAction::Create && cfg != current) {
+                return error(makeApiError(ApiErrc::ConsumerAlreadyExists));
+            }
+            if (cfg != current) {
+                // updateConfig: what may not change (a subset of nats-server's checks).
+                auto fail = [&](std::string_view text) {
+                    return error(makeApiError(ApiErrc::ConsumerCreate, text));
+                };
+                if (cfg.deliver_policy != current.deliver_policy) {
+                    return fail("deliver policy can not be updated");
+                }
+                if (cfg.opt_start_seq != current.opt_start_seq) {
+                    return fail("start sequence can not be updated");
+                }
+                if (cfg.opt_start_time != current.opt_start_time) {
+                    return fail("start time can not be updated");
+                }
+                if (cfg.ack_policy != current.ack_policy) return fail("ack policy can not be updated");
+                if (cfg.replay_policy != current.replay_policy) {
+                    return fail("replay policy can not be updated");
+                }
+                if (cfg.mem_storage != current.mem_storage) {
+                    return fail("can not update memory storage setting");
+                }
+                if (cfg.deliver_subject != current.deliver_subject) {
+                    return fail("can not update push consumer to pull based");
+                }
+                existing->updateConfig(cfg);
+                (void)existing->saveMeta();
+                existing->signal();
+            }
+            std::string out = typed(type);
+            out += "," + existing->infoFields(server_.serverName()) + "}";
+            return {out, false};
+        }
+    }
+    if (req.action == ConsumerAction::Update) return error(makeApiError(ApiErrc::ConsumerDoesNotExist));
+    if (scfg.max_consumers > 0 &&
+        static_cast<std::int64_t>(stream->consumerCount()) >= scfg.max_consumers) {
+        return error(makeApiError(ApiErrc::MaximumConsumersLimit));
+    }
+    if (scfg.retention == RetentionPolicy::WorkQueue && !cfg.direct) {
+        if (cfg.ack_policy != AckPolicy::Explicit) {
+            return error(makeApiError(ApiErrc::ConsumerWQRequiresExplicitAck));
+        }
+        const auto others = stream->consumers();
+        if (!others.empty()) {
+            const auto mine = cfg.filters();
+            if (mine.empty()) return error(makeApiError(ApiErrc::ConsumerWQMultipleUnfiltered));
+            for (const auto& other : others) {
+                const auto theirs = other->config().filters();
+                bool unique = !theirs.empty();
+                for (const auto& a : mine) {
+                    for (const auto& b : theirs) {
+                        if (subjectsCollide(a, b)) unique = false;
+                    }
+                }
+                if (!unique) return error(makeApiError(ApiErrc::ConsumerWQConsumerNotUnique));
+            }
+        }
+        if (cfg.deliver_policy != DeliverPolicy::All) {
+            return error(makeApiError(ApiErrc::ConsumerWQConsumerNotDeliverAll));
+        }
+    }
+    if (!cfg.deliver_subject.empty()) {
+        return error(makeApiError(ApiErrc::ConsumerCreate, "push consumers are not supported yet"));
+    }
+    if (cfg.durable() && cfg.durable_name.size() > kMaxNameLen) {
+        return error(makeApiError(ApiErrc::ConsumerNameTooLong, std::to_string(kMaxNameLen)));
+    }
+    if (name.empty()) {
+        do {
+            name = generateConsumerName();
+        } while (stream->findConsumer(name));
+    }
+    if (!isValidStreamName(name)) return error(makeApiError(ApiErrc::ConsumerBadDurableName));
+    ConsumerContext context{server_, *account.account, pool_, stream->store(), stream->name()};
+    context.remove_on_ack = scfg.retention == RetentionPolicy::WorkQueue;
+    if (scfg.retention == RetentionPolicy::Interest) {
+        context.on_ack = [weak = std::weak_ptr<Stream>(stream)](std::uint64_t seq) {
+            if (auto s = weak.lock()) s->onConsumerAck(seq);
+        };
+    }
+    std::filesystem::path dir;
+    if (cfg.durable() && scfg.storage == StorageType::File && !config_.store_dir.empty()) {
+        dir = streamDirectory(account, stream->name()) / "obs" / name;
+    }
+    auto consumer = Consumer::create(std::move(context), cfg, name, nowNs(), dir);
+    if (!consumer->saveMeta()) {
+        consumer->removeFiles();
+        return error(makeApiError(ApiErrc::ConsumerStoreFailed, "could not write consumer metadata"));
+    }
+    consumer->start();
+    stream->addConsumer(consumer);
+    std::string out = typed(type);
+    out += "," + consumer->infoFields(server_.serverName()) + "}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::consumerInfo(AccountState& account,
+                                                       std::string_view stream_name,
+                                                       std::string_view name,
+                                                       const Request& request) {
+    const auto type = response_type::kConsumerInfo;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    if (!isEmptyRequest(request.payload)) return error(makeApiError(ApiErrc::NotEmptyRequest));
+    auto stream = lookup(account, stream_name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    auto consumer = stream->findConsumer(name);
+    if (!consumer) return error(makeApiError(ApiErrc::ConsumerNotFound));
+    std::string out = typed(type);
+    out += "," + consumer->infoFields(server_.serverName()) + "}";
+    return {out, false};
+}
+
+JetStreamService::Reply JetStreamService::consumerDelete(AccountState& account,
+                                                         std::string_view stream_name,
+                                                         std::string_view name,
+                                                         const Request& request) {
+    const auto type = response_type::kConsumerDelete;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    if (!isEmptyRequest(request.payload)) return error(makeApiError(ApiErrc::NotEmptyRequest));
+    auto stream = lookup(account, stream_name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    auto consumer = stream->removeConsumer(name);
+    if (!consumer) return error(makeApiError(ApiErrc::ConsumerNotFound));
+    consumer->removeFiles();
+    return {typed(type) + ",\"success\":true}", false};
+}
+
+JetStreamService::Reply JetStreamService::consumerNames(AccountState& account,
+                                                        std::string_view stream_name,
+                                                        const Request& request, bool list) {
+    const auto type = list ? response_type::kConsumerList : response_type::kConsumerNames;
+    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
+    std::int64_t offset = 0;
+    if (!isEmptyRequest(request.payload)) {
+        boost::json::value v;
+        if (!json::parse(request.payload, v) || !v.is_object() ||
+            !json::readInt64(v.get_object(), "offset", offset)) {
+            return error(makeApiError(ApiErrc::InvalidJson));
+        }
+    }
+    auto stream = lookup(account, stream_name);
+    if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
+    const auto consumers = stream->consumers();  // sorted by name
+    const auto total = static_cast<std::int64_t>(consumers.size());
+    offset = std::clamp<std::int64_t>(offset, 0, total);
+    const std::int64_t limit = list ? kListLimit : kNamesLimit;
+    const std::int64_t end = std::min(total, offset + limit);
+    std::string out = typed(type);
+    out += ",\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+           ",\"limit\":" + std::to_string(limit) + ",\"consumers\":[";
+    for (std::int64_t i = offset; i < end; ++i) {
+        if (i != offset) out += ',';
+        const auto& consumer = consumers[static_cast<std::size_t>(i)];
+        if (list) {
+            out += "{" + consumer->infoFields(server_.serverName()) + "}";
+        } else {
+            appendJsonString(out, consumer->name());
+        }
+    }
+    out += "]}";
+    return {out, false};
+}
+
+void JetStreamService::consumerNext(AccountState& account, std::string_view stream_name,
+                                    std::string_view name, const core::InternalMessage& msg) {
+    auto stream = lookup(account, stream_name);
+    if (!stream) return;
+    auto consumer = stream->findConsumer(name);
+    if (!consumer) return;  // no responder, as nats-server without the consumer's subscription
+    consumer->onNextRequest(msg.reply, msg.payload);
 }
 
 }  // namespace nwb::jetstream

@@ -79,6 +79,7 @@ private:
     class ApiSubscriber;
 
     void recoverAccount(AccountState& account);
+    void recoverConsumers(AccountState& account, Stream& stream, const std::filesystem::path& dir);
     std::filesystem::path streamDirectory(const AccountState& account, std::string_view name) const;
     void onApiMessage(AccountState& account, const core::InternalMessage& msg);
     void handle(AccountState& account, const Request& request);
@@ -96,6 +97,16 @@ private:
     Reply streamNames(AccountState& account, const Request& request, bool list);
     Reply msgGet(AccountState& account, std::string_view name, const Request& request);
     Reply msgDelete(AccountState& account, std::string_view name, const Request& request);
+    Reply consumerCreate(AccountState& account, const std::vector<std::string_view>& tokens,
+                         const Request& request);
+    Reply consumerInfo(AccountState& account, std::string_view stream, std::string_view name,
+                       const Request& request);
+    Reply consumerDelete(AccountState& account, std::string_view stream, std::string_view name,
+                         const Request& request);
+    Reply consumerNames(AccountState& account, std::string_view stream, const Request& request,
+                        bool list);
+    void consumerNext(AccountState& account, std::string_view stream, std::string_view name,
+                      const core::InternalMessage& msg);
 
     core::Server& server_;
     JetStreamConfig config_;

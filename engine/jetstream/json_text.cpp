@@ -86,4 +86,30 @@ std::string base64Encode(std::string_view data) {
     return out;
 }
 
+std::string goDuration(std::int64_t d) {
+    if (d == 0) return "0s";
+    std::string sign = d < 0 ? "-" : "";
+    std::uint64_t u = d < 0 ? static_cast<std::uint64_t>(-(d + 1)) + 1 : static_cast<std::uint64_t>(d);
+    auto fraction = [](std::uint64_t v, std::uint64_t unit) {
+        std::string out = std::to_string(v / unit);
+        std::string frac = std::to_string(unit + v % unit).substr(1);
+        while (!frac.empty() && frac.back() == '0') frac.pop_back();
+        if (!frac.empty()) out += "." + frac;
+        return out;
+    };
+    if (u < 1'000'000'000) {
+        if (u < 1'000) return sign + std::to_string(u) + "ns";
+        if (u < 1'000'000) return sign + fraction(u, 1'000) + "\u00b5s";
+        return sign + fraction(u, 1'000'000) + "ms";
+    }
+    const std::uint64_t hours = u / 3'600'000'000'000;
+    u -= hours * 3'600'000'000'000;
+    const std::uint64_t minutes = u / 60'000'000'000;
+    u -= minutes * 60'000'000'000;
+    std::string out = sign;
+    if (hours > 0) out += std::to_string(hours) + "h";
+    if (hours > 0 || minutes > 0) out += std::to_string(minutes) + "m";
+    return out + fraction(u, 1'000'000'000) + "s";
+}
+
 }  // namespace nwb::jetstream

@@ -16,6 +16,9 @@ void appendJsonString(std::string& out, std::string_view value);
 /// of the fraction dropped). 0 gives Go's zero time "0001-01-01T00:00:00Z".
 std::string goTime(std::int64_t unix_ns);
 
+/// Any thread; Go's time.Duration.String() of ns: "1.5s", "100ms", "1m30s", "2h0m0s", "0s".
+std::string goDuration(std::int64_t ns);
+
 /// Any thread; standard base64 with padding (Go's encoding of []byte).
 std::string base64Encode(std::string_view data);
 

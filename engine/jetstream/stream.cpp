@@ -46,7 +46,7 @@ bool writeFileDurably(const std::filesystem::path& path, std::string_view data) 
     return !ec;
 }
 
-std::string stateJson(const store::StreamState& s) {
+std::string stateJson(const store::StreamState& s, std::size_t consumers) {
     std::string out = "{\"messages\":" + std::to_string(s.msgs) +
                       ",\"bytes\":" + std::to_string(s.bytes) +
                       ",\"first_seq\":" + std::to_string(s.first_seq) + ",\"first_ts\":\"" +
@@ -81,7 +81,7 @@ std::string stateJson(const store::StreamState& s) {
         }
         out += "],\"bytes\":0}";
     }
-    out += ",\"consumer_count\":0}";
+    out += ",\"consumer_count\":" + std::to_string(consumers) + "}";
     return out;
 }
 
@@ -169,11 +169,14 @@ void Stream::unsubscribeLocked() {
 }
 
 void Stream::stop(bool remove_files) {
+    std::map<std::string, std::shared_ptr<Consumer>, std::less<>> consumers;
     {
         std::lock_guard lock(mutex_);
         closed_ = true;
         unsubscribeLocked();
+        consumers.swap(consumers_);
     }
+    for (auto& [name, consumer] : consumers) consumer->stop(remove_files);
     store_->stop();
     if (remove_files && !directory_.empty()) {
         std::error_code ec;
@@ -234,6 +237,7 @@ std::expected<std::uint64_t, ApiError> Stream::purge(
     auto r = request ? store_->purgeEx(request->filter, request->seq, request->keep)
                      : store_->purge();
     if (!r) return std::unexpected(makeApiError(ApiErrc::StreamGeneral, store::errcText(r.error().code)));
+    for (const auto& consumer : consumers()) consumer->onStreamPurged();
     return *r;
 }
 
@@ -259,7 +263,7 @@ store::Result<store::StoredMessage> Stream::getMessage(const MsgGetRequest& requ
 
 std::string Stream::infoFields(const store::StreamState& state, bool with_domain) const {
     std::string out = "\"config\":" + encodeStreamConfig(config()) + ",\"created\":\"" +
-                      goTime(created_ns_) + "\",\"state\":" + stateJson(state);
+                      goTime(created_ns_) + "\",\"state\":" + stateJson(state, consumerCount());
     if (with_domain && !context_.domain.empty()) {
         out += ",\"domain\":";
         appendJsonString(out, context_.domain);
@@ -268,6 +272,55 @@ std::string Stream::infoFields(const store::StreamState& state, bool with_domain
     appendJsonString(out, context_.server.serverName());
     out += "},\"ts\":\"" + goTime(nowNs()) + "\"";
     return out;
+}
+
+std::shared_ptr<Consumer> Stream::findConsumer(std::string_view name) const {
+    std::lock_guard lock(mutex_);
+    auto it = consumers_.find(name);
+    return it == consumers_.end() ? nullptr : it->second;
+}
+
+std::vector<std::shared_ptr<Consumer>> Stream::consumers() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::shared_ptr<Consumer>> out;
+    for (const auto& [name, consumer] : consumers_) out.push_back(consumer);
+    return out;
+}
+
+std::size_t Stream::consumerCount() const {
+    std::lock_guard lock(mutex_);
+    return consumers_.size();
+}
+
+void Stream::addConsumer(std::shared_ptr<Consumer> consumer) {
+    std::lock_guard lock(mutex_);
+    consumers_.emplace(consumer->name(), std::move(consumer));
+}
+
+std::shared_ptr<Consumer> Stream::removeConsumer(std::string_view name) {
+    std::shared_ptr<Consumer> consumer;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = consumers_.find(name);
+        if (it == consumers_.end()) return nullptr;
+        consumer = it->second;
+        consumers_.erase(it);
+    }
+    consumer->stop(true);
+    return consumer;
+}
+
+void Stream::onConsumerAck(std::uint64_t seq) {
+    auto msg = store_->load(seq);
+    if (!msg) return;
+    for (const auto& consumer : consumers()) {
+        if (consumer->needsMessage(seq, msg->subject)) return;
+    }
+    (void)store_->remove(seq);
+}
+
+void Stream::notifyConsumers() {
+    for (const auto& consumer : consumers()) consumer->signal();
 }
 
 void Stream::onMessage(const core::InternalMessage& msg) {
@@ -415,9 +468,13 @@ void Stream::process(const Inbound& in) {
         }
     };
 
-    if (config_.retention == RetentionPolicy::Interest) {
-        // No consumer exists yet (consumers come later), so there is no interest: nats-server
-        // skips the message (SkipMsg), using up its sequence, and still acks it.
+    bool interest = config_.retention != RetentionPolicy::Interest;
+    for (auto it = consumers_.begin(); !interest && it != consumers_.end(); ++it) {
+        interest = it->second->wants(in.subject);
+    }
+    if (!interest) {
+        // No consumer takes the subject: nats-server skips the message (SkipMsg), using up its
+        // sequence, and still acks it.
         const std::uint64_t seq = last_seq_ + 1;
         if (auto r = store_->compact(seq + 1); !r) {
             return fail(makeApiError(ApiErrc::StreamStoreFailed, store::errcText(r.error().code)));
@@ -436,6 +493,7 @@ void Stream::process(const Inbound& in) {
         remember(stored->seq, now);
         lock.unlock();
         (void)store_->purgeEx(rollup_sub ? std::string_view(in.subject) : std::string_view(), 0, 1);
+        notifyConsumers();
         if (can_respond) reply(in.reply, pubAck(stored->seq, false));
         return;
     }
@@ -444,6 +502,8 @@ void Stream::process(const Inbound& in) {
     auto self = shared_from_this();
     std::string reply_to = can_respond ? in.reply : std::string();
     store_->storeAsync(message, [self, reply_to](store::Result<store::StoreAck> r) {
+        // MemStore runs this before storeAsync returns, with mutex_ held: notify from the strand.
+        if (r) boost::asio::post(self->strand_, [self] { self->notifyConsumers(); });
         if (reply_to.empty()) return;
         if (r) {
             self->reply(reply_to, self->pubAck(r->seq, false));

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <expected>
 #include <filesystem>
 #include <memory>
@@ -21,6 +22,7 @@
 #include "engine/core/server.h"
 #include "engine/jetstream/api_errors.h"
 #include "engine/jetstream/api_requests.h"
+#include "engine/jetstream/consumer.h"
 #include "engine/jetstream/stream_config.h"
 #include "engine/store/file_store.h"
 #include "engine/store/stream_store.h"
@@ -78,6 +80,21 @@ public:
     /// Any thread; saves config + created as meta.inf and its CRC32C as meta.sum (file storage).
     std::optional<ApiError> saveMeta();
 
+    /// Any thread; the stream's consumers.
+    std::shared_ptr<Consumer> findConsumer(std::string_view name) const;
+    /// Any thread; every consumer, sorted by name.
+    std::vector<std::shared_ptr<Consumer>> consumers() const;
+    std::size_t consumerCount() const;
+    /// API thread; adds a started consumer (the caller checked the name is free).
+    void addConsumer(std::shared_ptr<Consumer> consumer);
+    /// API thread; removes and stops the consumer. Null when there is none of that name.
+    std::shared_ptr<Consumer> removeConsumer(std::string_view name);
+    /// Any thread, no consumer lock held (interest retention): a consumer acked `seq`; removes
+    /// the message once no consumer needs it.
+    void onConsumerAck(std::uint64_t seq);
+    /// Any thread; tells every consumer that the stream changed (new messages, purge).
+    void notifyConsumers();
+
     /// I/O thread (InternalSubscriber); copies the message and queues it on the stream's strand.
     void onMessage(const core::InternalMessage& msg) override;
 
@@ -119,6 +136,7 @@ private:
     std::string last_msg_id_;
     std::unordered_map<std::string, DedupEntry> dedup_;
     std::deque<std::pair<std::string, std::int64_t>> dedup_order_;
+    std::map<std::string, std::shared_ptr<Consumer>, std::less<>> consumers_;
 };
 
 /// Any thread; the store limits for a config.
