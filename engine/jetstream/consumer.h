@@ -1,5 +1,5 @@
 // One pull consumer of a stream: its cursor, pending acks, redeliveries and waiting pull requests
-// (nats-server consumer.go semantics for pull mode; push delivery is not implemented yet).
+// (nats-server consumer.go semantics, pull mode; a deliver_subject is refused with 10012 for now).
 #pragma once
 
 #include "engine/core/internal_subscriber.h"
