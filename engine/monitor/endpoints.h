@@ -39,6 +39,8 @@ inline constexpr std::string_view kGlobalAccount = "$G";
 // nats-server does (some only after their parameters decoded).
 EndpointResult varz(MonitorContext& ctx, const QueryParams& query);
 EndpointResult connz(MonitorContext& ctx, const QueryParams& query);
+/// /connz as served over HTTP: `acc=<account>` works for every account, not only "$G".
+EndpointResult connzAnyAccount(MonitorContext& ctx, const QueryParams& query);
 /// Subscriptions: only the SublistStats object unless a non-empty list is asked for.
 EndpointResult subsz(MonitorContext& ctx, const QueryParams& query);
 EndpointResult routez(MonitorContext& ctx, const QueryParams& query);

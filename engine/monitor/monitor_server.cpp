@@ -199,7 +199,7 @@ HttpResponse MonitorServer::handle(const HttpRequest& request) {
     };
     static constexpr Route kRoutes[] = {
         {"/varz", varz},
-        {"/connz", connz},
+        {"/connz", connzAnyAccount},
         {"/routez", routez},
         {"/gatewayz", gatewayz},
         {"/leafz", leafz},

@@ -73,7 +73,9 @@ EndpointResult varz(MonitorContext& ctx, const QueryParams& /*query*/) {
     v["in_bytes"] = c.in_bytes.load(std::memory_order_relaxed);
     v["out_bytes"] = c.out_bytes.load(std::memory_order_relaxed);
     v["slow_consumers"] = c.slow_consumers.load(std::memory_order_relaxed);
-    v["subscriptions"] = server.trie().count();
+    std::size_t subscriptions = 0;
+    for (core::Account* account : server.accounts()) subscriptions += account->trie().count();
+    v["subscriptions"] = subscriptions;
     boost::json::object stats;  // Go writes map keys sorted; std::map is
     for (const auto& [path, n] : ctx.http_req_stats) stats[path] = n;
     v["http_req_stats"] = std::move(stats);

@@ -6,6 +6,7 @@
 
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -89,6 +90,7 @@ private slots:
     void connzSortAndPaging();
     void connzClosed();
     void connzAuth();
+    void accountsAcrossEndpoints();
     void subsz();
     void featureEndpoints();
     void indexJsonpAndNotFound();
@@ -381,6 +383,47 @@ void TestMonitoring::connzAuth() {
     QCOMPARE(str(at(b, "connections/0/authorized_user")), std::string("bob"));
     NWB_GET_JSON(v, mport, "/varz");
     QCOMPARE(at(v, "auth_required"), boost::json::value(true));
+}
+
+namespace {
+
+/// The strings of a JSON array, sorted (nats-server lists accounts in map order).
+std::vector<std::string> sortedStrings(const boost::json::value& array) {
+    std::vector<std::string> out;
+    for (const auto& v : array.as_array()) out.push_back(std::string(v.as_string()));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+void TestMonitoring::accountsAcrossEndpoints() {
+    NWB_START_SERVER(server, monitored("accounts {\n"
+                                       "  A { users: [{user: alice, password: a1}] }\n"
+                                       "  B { users: [{user: bob, password: b2}] }\n"
+                                       "  SYS { users: [{user: sys, password: s3}] }\n"
+                                       "}\nsystem_account: SYS\n"));
+    NWB_MONITOR_PORT(mport, server);
+    NWB_CONNECT(alice, server.url(),
+                [](natsOptions* o) { natsOptions_SetUserInfo(o, "alice", "a1"); });
+    NWB_CONNECT(bob, server.url(), [](natsOptions* o) { natsOptions_SetUserInfo(o, "bob", "b2"); });
+    NWB_GET_JSON(list, mport, "/accountz");
+    QCOMPARE(sortedStrings(at(list, "accounts")),
+             (std::vector<std::string>{"$G", "A", "B", "SYS"}));
+    QCOMPARE(str(at(list, "system_account")), std::string("SYS"));
+    NWB_GET_JSON(detail, mport, "/accountz?acc=A");
+    QCOMPARE(str(at(detail, "account_detail/account_name")), std::string("A"));
+    NWB_GET_JSON(conns, mport, "/connz?acc=A&auth=true");
+    QCOMPARE(num(at(conns, "num_connections")), 1);
+    QCOMPARE(str(at(conns, "connections/0/authorized_user")), std::string("alice"));
+    QCOMPARE(str(at(conns, "connections/0/account")), std::string("A"));
+    NWB_GET_JSON(stats, mport, "/accstatz");
+    std::vector<std::string> with_conns;
+    for (const auto& entry : at(stats, "account_statz").as_array()) {
+        if (num(entry.at("conns")) == 1) with_conns.push_back(std::string(entry.at("acc").as_string()));
+    }
+    std::sort(with_conns.begin(), with_conns.end());
+    QCOMPARE(with_conns, (std::vector<std::string>{"A", "B"}));
 }
 
 void TestMonitoring::subsz() {
