@@ -7,6 +7,7 @@
 
 #include <sys/socket.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 
@@ -22,6 +23,7 @@ namespace {
 
 constexpr std::size_t kReadBufferSize = 64 * 1024;
 constexpr std::size_t kMaxMatchCache = 1024;
+constexpr std::size_t kSendFailed = ~std::size_t{0};
 /// Outbound buffers above this are freed once written, so a burst does not pin its memory.
 constexpr std::size_t kMaxRetainedBuffer = 256 * 1024;
 
@@ -648,52 +650,58 @@ void ClientConnection::flush() {
     flush_needed_.store(false, std::memory_order_release);
     std::unique_lock lock(out_mutex_);
     if (write_in_progress_ || socket_closed_) return;
-    if (pending_.empty()) {
-        lock.unlock();
-        if (close_after_flush_) finishClose();
-        return;
+    if (!pending_.empty()) {
+        // One non-blocking send under the lock, so the pending count is exact when it returns;
+        // only what the socket does not take goes to an asynchronous write.
+        const std::size_t done = sendPendingLocked();
+        if (done == kSendFailed) {
+            lock.unlock();
+            closeNow(CloseReason::WriteError);
+            finishClose();
+            return;
+        }
+        if (done < pending_.size()) {
+            writing_.swap(pending_);
+            releaseIfLarge(pending_);  // it now holds the previous write's buffer
+            write_in_progress_ = true;
+            lock.unlock();
+            boost::asio::async_write(
+                socket_, boost::asio::buffer(writing_.data() + done, writing_.size() - done),
+                [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
+                    self->onWriteDone(wec, 0);
+                });
+            return;
+        }
+        releaseIfLarge(pending_);
     }
-    writing_.swap(pending_);
-    releaseIfLarge(pending_);  // it now holds the previous write's buffer
-    write_in_progress_ = true;
     lock.unlock();
-    touchActivity();
+    if (close_after_flush_) finishClose();
+}
 
-    // Try the write at once; fall back to an asynchronous write for what the socket won't take.
-    boost::system::error_code ec;
-    const std::size_t n = socket_.write_some(boost::asio::buffer(writing_), ec);
-    if (ec && ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) {
-        onWriteDone(ec, 0);
-        return;
+std::size_t ClientConnection::sendPendingLocked() {
+    // The descriptor cannot close under us: finishClose() takes out_mutex_ first.
+    const ssize_t n = ::send(socket_.native_handle(), pending_.data(), pending_.size(),
+                             MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n < 0) {
+        return (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) ? 0 : kSendFailed;
     }
-    const std::size_t done = ec ? 0 : n;
-    if (done == writing_.size()) {
-        onWriteDone({}, done);
-        return;
-    }
-    boost::asio::async_write(
-        socket_, boost::asio::buffer(writing_.data() + done, writing_.size() - done),
-        [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
-            self->onWriteDone(wec, 0);
-        });
+    touchActivity();
+    return static_cast<std::size_t>(n);
 }
 
 bool ClientConnection::flushFromOtherThread() {
     flush_needed_.store(false, std::memory_order_release);
     std::lock_guard lock(out_mutex_);
-    // An asynchronous write, or the own thread's write, owns the socket's output meanwhile.
+    // An asynchronous write owns the socket's output meanwhile.
     if (write_in_progress_ || socket_closed_) return false;
     if (pending_.empty()) return true;
-    touchActivity();
-    // The descriptor cannot close under us: finishClose() takes out_mutex_ first.
-    const ssize_t n = ::send(socket_.native_handle(), pending_.data(), pending_.size(),
-                             MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (n <= 0) return false;  // would block, or an error the own thread will meet and handle
-    if (static_cast<std::size_t>(n) == pending_.size()) {
+    const std::size_t done = sendPendingLocked();
+    if (done == kSendFailed || done == 0) return false;  // the own thread meets the error
+    if (done == pending_.size()) {
         releaseIfLarge(pending_);
         return true;
     }
-    pending_.erase(0, static_cast<std::size_t>(n));
+    pending_.erase(0, done);
     return false;
 }
 

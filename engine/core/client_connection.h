@@ -101,6 +101,8 @@ private:
     void closeNow(CloseReason reason);
     void finishClose();
     void onWriteDone(boost::system::error_code ec, std::size_t written);
+    /// One non-blocking send of pending_ (out_mutex_ held): bytes taken, or kSendFailed.
+    std::size_t sendPendingLocked();
     void startPingTimer(std::chrono::milliseconds after);
     void onPingTimer();
     void startAuthTimer();

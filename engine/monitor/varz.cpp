@@ -80,6 +80,7 @@ EndpointResult varz(MonitorContext& ctx, const QueryParams& /*query*/) {
     for (const auto& [path, n] : ctx.http_req_stats) stats[path] = n;
     v["http_req_stats"] = std::move(stats);
     v["config_load_time"] = rfc3339Nano(server.startTime(), TimeZone::Local);
+    if (core::Account* system = server.systemAccount()) v["system_account"] = system->name();
     return v;
 }
 

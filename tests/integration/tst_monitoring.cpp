@@ -424,6 +424,8 @@ void TestMonitoring::accountsAcrossEndpoints() {
     }
     std::sort(with_conns.begin(), with_conns.end());
     QCOMPARE(with_conns, (std::vector<std::string>{"A", "B"}));
+    NWB_GET_JSON(varz, mport, "/varz");
+    QCOMPARE(str(at(varz, "system_account")), std::string("SYS"));
 }
 
 void TestMonitoring::subsz() {
