@@ -220,13 +220,17 @@ bool ClientConnection::authorize() {
     if (!authenticator.authRequired()) return true;
     const auto user = authenticator.authenticate({opts_.user, opts_.pass, opts_.auth_token});
     if (!user) return false;
+    adoptUser(*user);
+    return true;
+}
+
+void ClientConnection::adoptUser(const auth::AuthenticatedUser& user) {
     {
         std::lock_guard lock(meta_mutex_);
-        authorized_user_ = user->name;
+        authorized_user_ = user.name;
     }
-    bindAccount(user->account);
-    applyPermissions(user->permissions);
-    return true;
+    bindAccount(user.account);
+    applyPermissions(user.permissions);
 }
 
 void ClientConnection::bindAccount(std::string_view name) {
@@ -269,12 +273,7 @@ bool ClientConnection::onOpBeforeConnect() {
     if (!user) return false;
     auth_timer_.cancel();
     connect_received_ = true;
-    {
-        std::lock_guard lock(meta_mutex_);
-        authorized_user_ = user->name;
-    }
-    bindAccount(user->account);
-    applyPermissions(user->permissions);
+    adoptUser(*user);
     announced_ = true;
     server_.notifyClientEvent(info(false), true);
     return true;

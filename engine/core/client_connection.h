@@ -15,6 +15,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "engine/auth/authenticator.h"
 #include "engine/auth/permission_checker.h"
 #include "engine/core/account.h"
 #include "engine/core/close_reason.h"
@@ -107,6 +108,8 @@ private:
     void onPingTimer();
     void startAuthTimer();
     bool authorize();
+    /// The authenticated user's name, account and permissions become this connection's.
+    void adoptUser(const auth::AuthenticatedUser& user);
     void bindAccount(std::string_view name);
     void applyPermissions(const std::optional<auth::Permissions>& permissions);
     bool isSlowConsumerLocked() const;

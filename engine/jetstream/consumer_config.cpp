@@ -35,22 +35,6 @@ bool readEnum(const boost::json::object& o, std::string_view key,
     return false;
 }
 
-void appendField(std::string& out, std::string_view key) {
-    if (out.back() != '{') out += ',';
-    appendJsonString(out, key);
-    out += ':';
-}
-
-void appendInt(std::string& out, std::string_view key, std::int64_t v) {
-    appendField(out, key);
-    out += std::to_string(v);
-}
-
-void appendStr(std::string& out, std::string_view key, std::string_view v) {
-    appendField(out, key);
-    appendJsonString(out, v);
-}
-
 std::optional<ApiError> decodeObject(const boost::json::object& o, ConsumerConfig& out) {
     const ApiError bad = makeApiError(ApiErrc::InvalidJson);
     ConsumerConfig c;

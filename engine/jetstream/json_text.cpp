@@ -112,4 +112,35 @@ std::string goDuration(std::int64_t d) {
     return out + fraction(u, 1'000'000'000) + "s";
 }
 
+void appendField(std::string& out, std::string_view key) {
+    if (out.back() != '{') out += ',';
+    appendJsonString(out, key);
+    out += ':';
+}
+
+void appendInt(std::string& out, std::string_view key, std::int64_t v) {
+    appendField(out, key);
+    out += std::to_string(v);
+}
+
+void appendBool(std::string& out, std::string_view key, bool v) {
+    appendField(out, key);
+    out += v ? "true" : "false";
+}
+
+void appendStr(std::string& out, std::string_view key, std::string_view v) {
+    appendField(out, key);
+    appendJsonString(out, v);
+}
+
+void appendStrings(std::string& out, std::string_view key, const std::vector<std::string>& v) {
+    appendField(out, key);
+    out += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i != 0) out += ',';
+        appendJsonString(out, v[i]);
+    }
+    out += ']';
+}
+
 }  // namespace nwb::jetstream

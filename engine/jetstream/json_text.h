@@ -5,12 +5,21 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nwb::jetstream {
 
 /// Any thread; appends `value` as a JSON string, escaped as Go's json.Marshal does (including
 /// `<`, `>` and `&` as \u003c, \u003e, \u0026).
 void appendJsonString(std::string& out, std::string_view value);
+
+// Writers of one `"key":value` member into a JSON object being built in `out` (which ends in
+// '{' or in a previous member). Any thread.
+void appendField(std::string& out, std::string_view key);
+void appendInt(std::string& out, std::string_view key, std::int64_t v);
+void appendBool(std::string& out, std::string_view key, bool v);
+void appendStr(std::string& out, std::string_view key, std::string_view v);
+void appendStrings(std::string& out, std::string_view key, const std::vector<std::string>& v);
 
 /// Any thread; ns since the epoch as Go's time.Time marshals in UTC (RFC3339Nano, trailing zeros
 /// of the fraction dropped). 0 gives Go's zero time "0001-01-01T00:00:00Z".
