@@ -3,6 +3,7 @@
 #include <exception>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,9 @@
 #include "app/server/signal_waiter.h"
 #include "engine/config/command_line.h"
 #include "engine/config/config_error.h"
+#include "engine/config/jetstream_options.h"
 #include "engine/core/server.h"
+#include "engine/jetstream/jetstream_service.h"
 #include "engine/monitor/monitor_server.h"
 #include "engine/monitor/ports_file.h"
 #include "engine/monitor/sys_service.h"
@@ -66,21 +69,48 @@ int main(int argc, char** argv) {
         sys_service.onClientEvent(info, connected);
     });
     sys_service.start();  // subscribes before the first client can ask
+    // JetStream before the listener opens, as in nats-server's Start: no client can reach
+    // $JS.API before the service answers it. Its internal subscriptions work before start().
+    std::unique_ptr<nwb::jetstream::JetStreamService> jetstream;
+    if (cmd.options.jetstream) {
+        try {
+            const auto config = nwb::config::jetStreamConfig(cmd.options);
+            for (const std::string& line : nwb::config::jetStreamBanner(config)) {
+                server.logger().info("{}", line);
+            }
+            jetstream = std::make_unique<nwb::jetstream::JetStreamService>(server, config);
+        } catch (const std::exception& e) {
+            server.logger().fatal("Can't start JetStream: {}", e.what());
+            sys_service.stop();
+            server.shutdown();
+            return 1;
+        }
+        sys_service.setJetStream(jetstream.get());
+    }
     try {
         server.start();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "nwb-server: %s\n", e.what());
+        if (jetstream) jetstream->stop();
         return 1;
     }
+    const auto stopJetStream = [&jetstream, &server] {
+        if (!jetstream) return;
+        server.logger().info("Initiating JetStream Shutdown...");
+        jetstream->stop();  // idempotent; pending PubAcks go out before the clients are closed
+        server.logger().info("JetStream Shutdown");
+    };
     // Declared after the server, so it is destroyed (and stopped) before it.
     std::unique_ptr<nwb::monitor::MonitorServer> monitor;
     if (cmd.options.http_port != 0) {
         monitor = std::make_unique<nwb::monitor::MonitorServer>(server);
+        monitor->setJetStream(jetstream.get());
         try {
             monitor->start();
         } catch (const std::exception& e) {
             server.logger().fatal("Can't start monitoring: {}", e.what());
             monitor.reset();
+            stopJetStream();
             server.shutdown();
             return 1;
         }
@@ -101,10 +131,14 @@ int main(int argc, char** argv) {
             ports_file.clear();
         }
     }
-    signals.start(server);
+    // JetStream's stop blocks, so it runs on the signal thread before the server shuts down.
+    std::once_flag jetstream_stopped;
+    signals.start(server, [&] { std::call_once(jetstream_stopped, stopJetStream); });
     server.waitForShutdown();
     if (monitor) monitor->stop();
     sys_service.stop();
+    std::call_once(jetstream_stopped, stopJetStream);  // after lame duck mode
+    jetstream.reset();  // nothing reads it any more
     if (!ports_file.empty()) ::unlink(ports_file.c_str());
     if (!cmd.options.pid_file.empty()) ::unlink(cmd.options.pid_file.c_str());
     return 0;

@@ -13,8 +13,8 @@ SignalWaiter::SignalWaiter() {
     pthread_sigmask(SIG_BLOCK, &set_, nullptr);
 }
 
-void SignalWaiter::start(core::Server& server) {
-    thread_ = std::thread([set = set_, &server] {
+void SignalWaiter::start(core::Server& server, std::function<void()> before_shutdown) {
+    thread_ = std::thread([set = set_, &server, before_shutdown = std::move(before_shutdown)] {
         while (true) {
             int sig = 0;
             if (sigwait(&set, &sig) != 0) continue;
@@ -23,6 +23,7 @@ void SignalWaiter::start(core::Server& server) {
                 case SIGTERM:
                     server.logger().info("Trapped \"{}\" signal",
                                          sig == SIGINT ? "interrupt" : "terminated");
+                    if (before_shutdown) before_shutdown();
                     server.shutdown();
                     return;
                 case SIGUSR2:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <csignal>
+#include <functional>
 #include <thread>
 
 namespace nwb::core {
@@ -15,8 +16,9 @@ namespace nwb::app {
 class SignalWaiter {
 public:
     SignalWaiter();
-    /// Starts acting on signals for `server`. Returns at once.
-    void start(core::Server& server);
+    /// Starts acting on signals for `server`; on INT/TERM, `before_shutdown` (if any) runs on
+    /// the signal thread before server.shutdown(). Returns at once.
+    void start(core::Server& server, std::function<void()> before_shutdown = {});
 
 private:
     sigset_t set_{};

@@ -18,11 +18,11 @@ namespace {
 enum class Flag {
     Help, Version, Port, Name, Addr, ClientAdvertise, Debug, Trace, VerboseTrace, DebugTrace,
     DebugVerboseTrace, Logtime, LogtimeUtc, User, Pass, Auth, Config, Check, Pid, Log, HttpPort,
-    PortsFileDir,
-    // accepted and ignored: they only matter with a cluster listener, JetStream or NATS Streaming
-    ClusterName, ClusterAdvertise, NoAdvertise, ConnectRetries, StoreDir, Streaming,
+    PortsFileDir, JetStream, StoreDir,
+    // accepted and ignored: they only matter with a cluster listener or NATS Streaming
+    ClusterName, ClusterAdvertise, NoAdvertise, ConnectRetries, Streaming,
     // features nwb-server lacks
-    HttpsPort, JetStream, Routes, Cluster, Tls, TlsVerify, TlsCert, TlsKey, TlsCaCert,
+    HttpsPort, Routes, Cluster, Tls, TlsVerify, TlsCert, TlsKey, TlsCaCert,
     HelpTls, Signal, Syslog, RemoteSyslog, LogSizeLimit, MaxTracedMsgLen, Profile,
 };
 
@@ -242,9 +242,6 @@ void refuseMissingFeatures(const ParsedArgs& parsed) {
             case Flag::HttpsPort:
                 if (s.number != 0) notSupported("HTTPS monitoring", s);
                 break;
-            case Flag::JetStream:
-                if (s.on) notSupported("JetStream", s);
-                break;
             case Flag::Routes:
             case Flag::Cluster:
                 if (!s.text.empty()) notSupported("clustering", s);
@@ -307,6 +304,8 @@ void applyFlags(const ParsedArgs& parsed, core::ServerOptions& opts) {
             case Flag::PortsFileDir:
                 if (!s.text.empty()) opts.ports_file_dir = s.text;
                 break;
+            case Flag::JetStream: opts.jetstream = s.on; break;
+            case Flag::StoreDir: opts.store_dir = s.text; break;
             default: break;
         }
     }
@@ -366,6 +365,9 @@ CommandLine loadServerOptions(const std::vector<std::string>& args) {
     core::ServerOptions& opts = result.options;
     if (config != nullptr && !config->text.empty()) {
         opts.config_file = config->text;
+        // nats-server reads the file over the flags already parsed: a store_dir in the file
+        // then clashes with -sd ("Duplicate 'store_dir' configuration").
+        if (const Setting* sd = lastOf(parsed, Flag::StoreDir)) opts.store_dir = sd->text;
         applyConfig(parseConfigFile(config->text), opts, &result.warnings);
         if (check) {
             // nats-server -t fails on warnings too, printing each on its own line.
@@ -413,6 +415,10 @@ Logging Options:
     -DV                              Debug and trace
     -DVV                             Debug and verbose trace (traces system account as well)
 
+JetStream Options:
+    -js, --jetstream                 Enable JetStream functionality
+    -sd, --store_dir <dir>           Set the storage directory
+
 Authorization Options:
         --user <user>                User required for connections
         --pass <password>            Password required for connections
@@ -422,7 +428,7 @@ Common Options:
     -h, --help                       Show this message
     -v, --version                    Show version
 
-Not supported yet: HTTPS monitoring (-ms), JetStream (-js), TLS (--tls...), clustering
+Not supported yet: HTTPS monitoring (-ms), TLS (--tls...), clustering
 (--routes, --cluster), syslog (-s, -r), signals (-sl), profiling (--profile), log rotation
 (--log_size_limit).
 )";

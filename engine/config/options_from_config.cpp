@@ -535,11 +535,152 @@ void checkAccountUsers(const ConfValue& root, const core::ServerOptions& opts) {
     }
 }
 
+// ---- jetstream ----------------------------------------------------------------------------------
+
+/// nats-server's getStorageSize: an integer (the config lexer already applied 1G = 10^9,
+/// 1GB = 2^30), or a string "<integer><K|M|G|T>" in powers of 1024; "" is 0.
+std::int64_t storageSize(const ConfMapEntry& e, std::string_view what) {
+    if (e.value.isInteger()) return e.value.asInteger();
+    if (!e.value.isString()) fail(e.key_position, fmt::format("{} must be int64 or string", what));
+    const std::string& s = e.value.asString();
+    if (s.empty()) return 0;
+    const std::string prefix = s.substr(0, s.size() - 1);
+    // strconv.ParseInt(prefix, 10, 64)
+    std::string_view digits = prefix;
+    const bool negative = !digits.empty() && digits[0] == '-';
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
+    std::string_view problem;
+    std::uint64_t magnitude = 0;
+    const std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+        problem = "invalid syntax";
+    } else {
+        for (const char c : digits) {
+            const auto d = static_cast<std::uint64_t>(c - '0');
+            if (magnitude > (limit - d) / 10) {
+                problem = "value out of range";
+                break;
+            }
+            magnitude = magnitude * 10 + d;
+        }
+    }
+    if (!problem.empty()) {
+        fail(e.key_position, fmt::format("{} strconv.ParseInt: parsing {}: {}", what,
+                                         quoted(prefix), problem));
+    }
+    const std::int64_t number =
+        negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+    static constexpr std::string_view kSuffixes = "KMGT";
+    const std::size_t index = kSuffixes.find(s.back());
+    if (index == std::string_view::npos) {
+        fail(e.key_position,
+             fmt::format("{} sizes defined as strings must end in K, M, G, T", what));
+    }
+    // Go's int64 multiplication wraps; so does this.
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(number)
+                                     << (10 * (index + 1)));
+}
+
+/// `sync_interval` (nats-server 2.10; ours): "always", or a duration as ping_interval takes it.
+std::chrono::nanoseconds syncInterval(const ConfMapEntry& e, std::vector<std::string>* warnings) {
+    if (e.value.isString()) {
+        if (lower(e.value.asString()) == "always") return std::chrono::nanoseconds::zero();
+        const DurationParse d = parseGoDuration(e.value.asString());
+        if (!d.error.empty()) {
+            fail(e.key_position, fmt::format("error parsing {}: {}", e.key, d.error));
+        }
+        if (d.value.count() <= 0) {
+            fail(e.key_position, fmt::format("invalid {} of {}, needs to be positive or \"always\"",
+                                             e.key, formatGoDuration(d.value)));
+        }
+        return d.value;
+    }
+    if (!e.value.isInteger()) wrongKind(e, "a duration string");
+    if (warnings != nullptr) {
+        warnings->push_back(ConfigError(e.key_position,
+                                        fmt::format("invalid use of field \"{}\": {} should be "
+                                                    "converted to a duration",
+                                                    e.key, e.key))
+                                .what());
+    }
+    if (e.value.asInteger() <= 0) {
+        fail(e.key_position, fmt::format("invalid {} of {}s, needs to be positive or \"always\"",
+                                         e.key, e.value.asInteger()));
+    }
+    return std::chrono::seconds(e.value.asInteger());
+}
+
+void applyStoreDir(const ConfMapEntry& e, core::ServerOptions& opts) {
+    const std::string& dir = stringOf(e);
+    // As nats-server: the top level and the jetstream block may not both name it (nor -sd).
+    if (!opts.store_dir.empty()) fail(e.key_position, "Duplicate 'store_dir' configuration");
+    opts.store_dir = dir;
+}
+
+/// `jetstream: true|false|enabled|disabled` or `jetstream { ... }` (nats-server's parseJetStream).
+void applyJetStream(const ConfMapEntry& e, core::ServerOptions& opts,
+                    std::vector<std::string>* warnings) {
+    const ConfValue& v = e.value;
+    if (v.isBool()) {
+        opts.jetstream = v.asBool();
+        return;
+    }
+    if (v.isString()) {
+        const std::string text = lower(v.asString());
+        if (text == "enabled" || text == "enable") {
+            opts.jetstream = true;
+        } else if (text == "disabled" || text == "disable") {
+            opts.jetstream = false;
+        } else {
+            fail(e.key_position, fmt::format("Expected 'enabled' or 'disabled' for string value, "
+                                             "got '{}'",
+                                             v.asString()));
+        }
+        return;
+    }
+    if (!v.isMap()) {
+        fail(e.key_position, fmt::format("Expected map, bool or string to define JetStream, got {}",
+                                         goTypeName(v.kind())));
+    }
+    bool enable = true;
+    for (const ConfMapEntry& field : v.asMap()) {
+        const std::string name = lower(field.key);
+        if (name == "store" || name == "store_dir" || name == "storedir") {
+            applyStoreDir(field, opts);
+        } else if (name == "max_memory_store" || name == "max_mem_store" || name == "max_mem") {
+            opts.jetstream_max_memory = storageSize(field, "max_mem_store");
+        } else if (name == "max_file_store" || name == "max_file") {
+            opts.jetstream_max_store = storageSize(field, "max_file_store");
+        } else if (name == "domain") {
+            opts.jetstream_domain = stringOf(field);
+        } else if (name == "enable" || name == "enabled") {
+            enable = boolOf(field);
+        } else if (name == "sync" || name == "sync_interval") {
+            const auto every = syncInterval(field, warnings);
+            if (every.count() == 0) {
+                opts.jetstream_sync_interval.reset();
+            } else {
+                opts.jetstream_sync_interval = every;
+            }
+        } else if (name == "unique_tag" || name == "extension_hint") {
+            stringOf(field);  // only matter with clustering or leaf nodes, which are refused
+        } else if (name == "max_outstanding_catchup") {
+            storageSize(field, name);  // only matters with clustering
+        } else if (name == "key" || name == "ek" || name == "encryption_key" || name == "cipher" ||
+                   name == "limits") {
+            unsupported(field);
+        } else {
+            unknownField(field);
+        }
+    }
+    opts.jetstream = enable;
+}
+
 // ---- feature keys nwb-server does not have ----------------------------------------------------
 
 bool isUnsupportedKey(const std::string& key) {
     static const std::set<std::string> kKeys = {
-        "cluster", "gateway", "leaf", "leafnodes", "websocket", "ws", "mqtt", "jetstream",
+        "cluster", "gateway", "leaf", "leafnodes", "websocket", "ws", "mqtt",
         "https", "https_port",
         "tls", "allow_non_tls", "ocsp", "mappings", "maps",
         "operator", "operators", "roots", "root", "root_operators", "root_operator",
@@ -553,19 +694,9 @@ bool isUnsupportedKey(const std::string& key) {
 }
 
 /// Settings that ask for nothing nwb-server lacks, so they are accepted and ignored, as
-/// nats-server ignores them too: JetStream switched off, a store_dir without JetStream, a
-/// cluster block that only names the cluster (no listen port means no clustering).
+/// nats-server ignores them too: a cluster block that only names the cluster (no listen port
+/// means no clustering).
 bool isHarmless(const std::string& key, const ConfValue& v) {
-    if (key == "jetstream") {
-        if (v.isBool()) return !v.asBool();
-        if (v.isString()) return lower(v.asString()) == "disabled" || lower(v.asString()) == "disable";
-        if (v.isMap()) {
-            for (const ConfMapEntry& e : v.asMap()) {
-                if (lower(e.key) == "enabled" && e.value.isBool() && !e.value.asBool()) return true;
-            }
-        }
-        return false;
-    }
     if (key == "cluster" && v.isMap()) {
         return std::all_of(v.asMap().begin(), v.asMap().end(),
                            [](const ConfMapEntry& e) { return lower(e.key) == "name"; });
@@ -654,7 +785,9 @@ void applyEntry(const ConfMapEntry& e, core::ServerOptions& opts,
         // Not a config key of nats-server 2.9.10 (only an option of its Go API).
         opts.max_closed_clients = clampedInt(integerOf(e));
     } else if (key == "store_dir" || key == "storedir") {
-        stringOf(e);  // used by JetStream only; nats-server ignores it without JetStream
+        applyStoreDir(e, opts);
+    } else if (key == "jetstream") {
+        applyJetStream(e, opts, warnings);
     } else if (isHarmless(key, e.value)) {
         // nothing to do
     } else if (isUnsupportedKey(key)) {
@@ -696,6 +829,16 @@ void validateOptions(const core::ServerOptions& opts) {
             throw ConfigError(fmt::format("no_auth_user: \"{}\" not present as user in "
                                           "authorization block or account configuration",
                                           opts.no_auth_user));
+        }
+    }
+    if (!opts.jetstream_domain.empty()) {
+        const std::string api = "$JS." + opts.jetstream_domain + ".API.>";
+        if (!protocol::isValidSubject(api)) {
+            throw ConfigError(fmt::format("invalid domain name: derived {} is not a valid subject",
+                                          quoted(api)));
+        }
+        if (opts.jetstream_domain.find_first_of(" \t\r\n\f.*>") != std::string::npos) {
+            throw ConfigError("invalid domain name: may not contain ., * or >");
         }
     }
 }

@@ -275,8 +275,12 @@ std::string Server::infoJson(std::uint64_t client_id, const std::string& client_
     json += std::string(",\"headers\":") + (options_.no_header_support ? "false" : "true");
     if (authenticator_.authRequired()) json += ",\"auth_required\":true";
     json += ",\"max_payload\":" + std::to_string(options_.max_payload);
+    if (options_.jetstream) json += ",\"jetstream\":true";
     json += ",\"client_id\":" + std::to_string(client_id);
     if (!client_ip.empty()) json += ",\"client_ip\":" + jsonString(client_ip);
+    if (!options_.jetstream_domain.empty()) {
+        json += ",\"domain\":" + jsonString(options_.jetstream_domain);
+    }
     if (ldm) json += ",\"ldm\":true";
     json += "}";
     return json;

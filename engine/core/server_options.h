@@ -65,6 +65,15 @@ struct ServerOptions {
     std::string system_account;   ///< empty: "$SYS" unless no_system_account
     bool no_system_account = false;
 
+    // JetStream (-js, -sd, `jetstream { ... }`, `store_dir`)
+    bool jetstream = false;
+    std::string store_dir;        ///< empty: nats-server's default under the temp directory
+    std::optional<std::int64_t> jetstream_max_memory;  ///< bytes; unset or < 0: 75% of RAM
+    std::optional<std::int64_t> jetstream_max_store;   ///< bytes; unset or < 0: 75% of free disk
+    std::string jetstream_domain;
+    /// fsync interval of file streams; unset: "always" (fsync before every PubAck), ours.
+    std::optional<std::chrono::nanoseconds> jetstream_sync_interval;
+
     // Threads
     int io_threads = 0;           ///< 0: one per core
 

@@ -80,6 +80,8 @@ bool SubjectTrie::insert(const SubscriptionPtr& sub) {
     ++count_;
     ++inserts_;
     generation_.fetch_add(1, std::memory_order_acq_rel);
+    lock.unlock();
+    if (has_watchers_.load(std::memory_order_acquire)) notifyWatchers(sub->subject, sub->queue);
     return true;
 }
 
@@ -161,6 +163,8 @@ bool SubjectTrie::remove(const SubscriptionPtr& sub) {
     --count_;
     ++removes_;
     generation_.fetch_add(1, std::memory_order_acq_rel);
+    lock.unlock();
+    if (has_watchers_.load(std::memory_order_acquire)) notifyWatchers(sub->subject, sub->queue);
     return true;
 }
 
@@ -255,6 +259,65 @@ SubjectTrie::Stats SubjectTrie::stats() const {
     s.total_fanout = total_fanout_.load(std::memory_order_relaxed);
     s.max_fanout = max_fanout_.load(std::memory_order_relaxed);
     return s;
+}
+
+std::uint64_t SubjectTrie::watch(std::string subject, std::string queue,
+                                  std::function<void()> callback) {
+    std::lock_guard lock(watch_mutex_);
+    const std::uint64_t id = ++next_watch_;
+    watches_[subject + ' ' + queue].push_back(
+        Watch{id, std::make_shared<std::function<void()>>(std::move(callback))});
+    has_watchers_.store(true, std::memory_order_release);
+    return id;
+}
+
+void SubjectTrie::unwatch(std::uint64_t id) {
+    std::lock_guard lock(watch_mutex_);
+    for (auto it = watches_.begin(); it != watches_.end(); ++it) {
+        if (std::erase_if(it->second, [&](const Watch& w) { return w.id == id; }) == 0) continue;
+        if (it->second.empty()) watches_.erase(it);
+        break;
+    }
+    has_watchers_.store(!watches_.empty(), std::memory_order_release);
+}
+
+void SubjectTrie::notifyWatchers(const std::string& subject, const std::string& queue) {
+    std::vector<std::shared_ptr<std::function<void()>>> callbacks;
+    {
+        std::lock_guard lock(watch_mutex_);
+        auto it = watches_.find(subject + ' ' + queue);
+        if (it == watches_.end()) return;
+        for (const auto& w : it->second) callbacks.push_back(w.callback);
+    }
+    for (const auto& cb : callbacks) (*cb)();
+}
+
+bool SubjectTrie::hasExactInterest(std::string_view subject, std::string_view queue) const {
+    std::shared_lock lock(mutex_);
+    const Level* level = root_.get();
+    const Node* node = nullptr;
+    bool found = true;
+    std::string key;
+    forEachToken(subject, [&](std::string_view token, bool last) {
+        if (!found) return;
+        key.assign(token);
+        auto it = level->literals.find(key);
+        if (it == level->literals.end() || !it->second) {
+            found = false;
+            return;
+        }
+        node = it->second.get();
+        if (!last) {
+            if (!node->next) {
+                found = false;
+                return;
+            }
+            level = node->next.get();
+        }
+    });
+    if (!found || node == nullptr) return false;
+    if (queue.empty()) return !node->plain.empty();
+    return node->queues.contains(std::string(queue));
 }
 
 }  // namespace nwb::core

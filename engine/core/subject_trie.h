@@ -3,7 +3,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -54,6 +56,15 @@ public:
     };
     Stats stats() const;
 
+    /// Interest watch (nats-server registerNotification): `callback` runs whenever a subscription
+    /// on exactly the literal `subject` in `queue` (empty: plain subscriptions) enters or leaves,
+    /// on the changing thread with no trie lock held; it must not block. Any thread.
+    std::uint64_t watch(std::string subject, std::string queue, std::function<void()> callback);
+    /// Any thread; after it returns the callback is not started again (one under way may end).
+    void unwatch(std::uint64_t id);
+    /// Any thread; is there a subscription on exactly the literal `subject` in `queue`?
+    bool hasExactInterest(std::string_view subject, std::string_view queue) const;
+
 private:
     struct Node;
     struct Level;
@@ -67,6 +78,16 @@ private:
     mutable std::atomic<std::uint64_t> matches_{0};
     mutable std::atomic<std::uint64_t> total_fanout_{0};
     mutable std::atomic<std::uint32_t> max_fanout_{0};
+
+    struct Watch {
+        std::uint64_t id;
+        std::shared_ptr<std::function<void()>> callback;
+    };
+    void notifyWatchers(const std::string& subject, const std::string& queue);
+    std::mutex watch_mutex_;
+    std::atomic<bool> has_watchers_{false};
+    std::uint64_t next_watch_ = 0;                                 ///< guarded by watch_mutex_
+    std::unordered_map<std::string, std::vector<Watch>> watches_;  ///< by "<subject> <queue>"
 };
 
 }  // namespace nwb::core

@@ -2,6 +2,7 @@
 #include "engine/embed/local_cluster.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 #include <utility>
 
@@ -27,7 +28,12 @@ std::shared_ptr<Node> LocalCluster::createNode() {
     std::shared_ptr<Node> node;
     {
         std::lock_guard lock(nodes_mutex_);
-        node = std::make_shared<Node>("n" + std::to_string(++last_index_), template_);
+        const std::string name = "n" + std::to_string(++last_index_);
+        core::ServerOptions options = template_;
+        // One JetStream store per node, under the cluster's directory: <store_dir>/<name>.
+        if (options.jetstream && !options.store_dir.empty())
+            options.store_dir = (std::filesystem::path(options.store_dir) / name).string();
+        node = std::make_shared<Node>(name, std::move(options));
     }
     const std::size_t id = node->addStateListener(
         [this](Node& n, NodeState state, const std::string& error) { forward(n, state, error); });

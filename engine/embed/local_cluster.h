@@ -23,7 +23,8 @@ public:
         std::function<void(Node& node, NodeState state, const std::string& error)>;
 
     /// `node_template` is applied to every node this cluster creates (auth, limits, host...);
-    /// each node gets its own name and its own free ports. Any thread.
+    /// each node gets its own name and its own free ports, and with JetStream and a store_dir,
+    /// its own store in <store_dir>/<name>. Any thread.
     explicit LocalCluster(core::ServerOptions node_template = Node::defaultOptions());
     /// Stops every node gracefully. Blocks.
     ~LocalCluster();

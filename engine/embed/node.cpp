@@ -2,12 +2,16 @@
 // name and ports across runs.
 #include "engine/embed/node.h"
 
+#include "engine/config/jetstream_options.h"
 #include "engine/core/server.h"
+#include "engine/jetstream/jetstream_service.h"
 #include "engine/monitor/monitor_server.h"
 #include "engine/monitor/sys_service.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <exception>
+#include <functional>
 #include <stdexcept>
 #include <string_view>
 #include <thread>
@@ -25,9 +29,11 @@ bool isAddressInUse(const std::exception& e) {
 }
 
 /// Constructs and starts one `T` (a fresh object per attempt: a failed start leaves its object
-/// unusable), retrying while a fixed port is still in use.
+/// unusable), retrying while a fixed port is still in use. `abandon` runs after each failed
+/// start, while the failed object still exists.
 template <typename T, typename Make>
-std::unique_ptr<T> startWithRetry(Make&& make, bool fixed_port) {
+std::unique_ptr<T> startWithRetry(Make&& make, bool fixed_port,
+                                  const std::function<void()>& abandon = {}) {
     const auto deadline = std::chrono::steady_clock::now() + kBusyPortRetryFor;
     for (;;) {
         std::unique_ptr<T> object = make();
@@ -35,6 +41,7 @@ std::unique_ptr<T> startWithRetry(Make&& make, bool fixed_port) {
             object->start();
             return object;
         } catch (const std::exception& e) {
+            if (abandon) abandon();
             if (!fixed_port || !isAddressInUse(e) || std::chrono::steady_clock::now() >= deadline) {
                 throw;
             }
@@ -56,6 +63,7 @@ std::string urlHost(const std::string& host) {
 struct Node::Running {
     // Declared in construction order; destroyed in reverse (monitor and services before server).
     std::unique_ptr<core::Server> server;
+    std::unique_ptr<jetstream::JetStreamService> jetstream;
     std::unique_ptr<monitor::SysService> sys;
     std::unique_ptr<monitor::MonitorServer> monitor;
 };
@@ -107,25 +115,63 @@ core::ServerOptions Node::runOptions() const {
     std::lock_guard lock(state_mutex_);
     if (o.port <= 0) o.port = port_ > 0 ? port_ : 0;
     if (o.http_port <= 0) o.http_port = monitor_port_ > 0 ? monitor_port_ : -1;
+    if (o.jetstream) o.store_dir = store_dir_;
     return o;
 }
 
 bool Node::startLocked() {
     if (state() == NodeState::Running) return true;
     setState(NodeState::Starting);
+    if (options_.jetstream && storeDir().empty()) {
+        std::string picked = options_.store_dir;
+        if (picked.empty()) {
+            std::string pattern = (config::tempDirectory() / ("nwb-" + name_ + "-XXXXXX")).string();
+            if (::mkdtemp(pattern.data()) == nullptr) {
+                setState(NodeState::Failed, "could not create a JetStream store directory");
+                return false;
+            }
+            picked = pattern;
+        }
+        std::lock_guard lock(state_mutex_);
+        store_dir_ = picked;
+    }
     const core::ServerOptions run_options = runOptions();
     auto run = std::make_unique<Running>();
     try {
+        // JetStream comes up before the listener opens (as in nwb-server), so each attempt at
+        // the server gets its own service, stopped again when that attempt fails.
+        const auto config = run_options.jetstream ? config::jetStreamConfig(run_options)
+                                                  : jetstream::JetStreamConfig{};
         run->server = startWithRetry<core::Server>(
-            [&] { return std::make_unique<core::Server>(run_options); }, run_options.port > 0);
+            [&] {
+                auto server = std::make_unique<core::Server>(run_options);
+                if (run_options.jetstream) {
+                    for (const std::string& line : config::jetStreamBanner(config)) {
+                        server->logger().info("{}", line);
+                    }
+                    run->jetstream = std::make_unique<jetstream::JetStreamService>(*server, config);
+                }
+                return server;
+            },
+            run_options.port > 0,
+            [&] {
+                if (run->jetstream) run->jetstream->stop();
+                run->jetstream.reset();
+            });
         // Same order as nwb-server: $SYS services whether or not HTTP is served, then HTTP.
         run->sys = std::make_unique<monitor::SysService>(*run->server);
+        run->sys->setJetStream(run->jetstream.get());
         run->sys->start();
         run->monitor = startWithRetry<monitor::MonitorServer>(
-            [&] { return std::make_unique<monitor::MonitorServer>(*run->server); },
+            [&] {
+                auto m = std::make_unique<monitor::MonitorServer>(*run->server);
+                m->setJetStream(run->jetstream.get());
+                return m;
+            },
             run_options.http_port > 0);
     } catch (const std::exception& e) {
         if (run->sys) run->sys->stop();
+        if (run->jetstream) run->jetstream->stop();
         if (run->server) run->server->shutdown();
         run.reset();
         setState(NodeState::Failed, e.what());
@@ -146,9 +192,13 @@ void Node::teardownLocked(NodeState final_state) {
     if (running_) {
         // The server first, as nwb-server does: clients see the drop before anything else goes.
         // kill() drops every connection at once, writes nothing pending and sends no events.
+        // A graceful stop lets JetStream send its pending PubAcks first; a kill drops the
+        // clients before JetStream stops, so nothing more is acknowledged.
         if (final_state == NodeState::Killed) {
             running_->server->kill();
+            if (running_->jetstream) running_->jetstream->stop();
         } else {
+            if (running_->jetstream) running_->jetstream->stop();
             running_->server->shutdown();
         }
         running_->monitor->stop();
@@ -197,6 +247,11 @@ int Node::monitorPort() const {
 std::string Node::serverId() const {
     std::lock_guard lock(state_mutex_);
     return server_id_;
+}
+
+std::string Node::storeDir() const {
+    std::lock_guard lock(state_mutex_);
+    return store_dir_;
 }
 
 std::string Node::clientUrl() const {

@@ -19,6 +19,9 @@ namespace nwb::monitor {
 class MonitorServer;
 class SysService;
 }  // namespace nwb::monitor
+namespace nwb::jetstream {
+class JetStreamService;
+}
 
 namespace nwb::embed {
 
@@ -47,7 +50,10 @@ public:
 
     /// `options` is the template for every start: server_name becomes `name`; port ≤ 0 and
     /// http_port ≤ 0 mean "a free port picked at the first start and reused afterwards"
-    /// (embedded nodes always serve monitoring). Does not start. Any thread.
+    /// (embedded nodes always serve monitoring). With `jetstream` set, every start runs the
+    /// JetStream service on `store_dir`; an empty store_dir means a new directory under the
+    /// temp directory, made at the first start, reused afterwards and never removed. Does not
+    /// start. Any thread.
     explicit Node(std::string name, core::ServerOptions options = defaultOptions());
     /// Stops gracefully if running. Blocks; never from a listener.
     ~Node();
@@ -63,8 +69,10 @@ public:
     /// unless Running. Any thread; blocks until done.
     void stop();
     /// Drops every connection at once, as a crash would (nothing pending is written, no lame
-    /// duck, no $SYS events), and releases the ports; Running → Killed with no Stopping.
-    /// Does nothing unless Running. Any thread; blocks until done.
+    /// duck, no $SYS events, no PubAck for a message not yet durable), and releases the ports;
+    /// Running → Killed with no Stopping. JetStream's store is left as it is on disk: what was
+    /// acknowledged is there, and the next start recovers it. Does nothing unless Running. Any
+    /// thread; blocks until done.
     void kill();
     /// stop() if running, then start(). Same ports, new server id. Any thread; blocks.
     bool restart();
@@ -77,6 +85,9 @@ public:
     int port() const;
     int monitorPort() const;
     std::string serverId() const;
+    /// The JetStream store directory (the one holding "jetstream/"): as configured, or the one
+    /// picked at the first start; empty without JetStream or before that start.
+    std::string storeDir() const;
     /// "nats://127.0.0.1:<port>" (the configured host unless it is a wildcard address).
     std::string clientUrl() const;
     /// "http://127.0.0.1:<monitoring port>" (endpoints live under http_base_path, if set).
@@ -110,6 +121,7 @@ private:
     int port_ = 0;
     int monitor_port_ = 0;
     std::string server_id_;
+    std::string store_dir_;
 
     std::mutex listeners_mutex_;  ///< held while listeners run
     std::vector<std::pair<std::size_t, StateListener>> listeners_;

@@ -1,4 +1,4 @@
-// Pull consumer delivery, acks and redelivery (nats-server v2.10 consumer.go semantics).
+// Consumer delivery (pull requests and push), acks and redelivery (nats-server consumer.go).
 #include "engine/jetstream/consumer.h"
 
 #include "engine/jetstream/json_decode.h"
@@ -225,8 +225,12 @@ bool Consumer::restoreStateLocked() {
     return true;
 }
 
-void Consumer::persist(const std::string& state) {
+void Consumer::persist(const std::string& state, std::uint64_t version) {
     if (state.empty() || directory_.empty()) return;
+    // A flush that took its snapshot before stop()'s final one must not overwrite it.
+    std::lock_guard lock(persist_mutex_);
+    if (version <= written_version_) return;
+    written_version_ = version;
     // Written to the OS, not fsynced: as nats-server's file store, the cursor may replay a little
     // after a machine crash (redelivery), never skip.
     (void)writeFile(directory_ / "state.json", state, false);
@@ -234,13 +238,14 @@ void Consumer::persist(const std::string& state) {
 
 void Consumer::flushState() {
     std::string state;
+    std::uint64_t version = 0;
     std::vector<std::uint64_t> remove;
     {
         std::lock_guard lock(mutex_);
         if (stopped_) return;
         remove.swap(to_remove_);
         if (!directory_.empty() && state_version_ != saved_version_) {
-            saved_version_ = state_version_;
+            saved_version_ = version = state_version_;
             state = stateJsonLocked();
         }
     }
@@ -249,7 +254,7 @@ void Consumer::flushState() {
         if (context_.remove_on_ack) (void)context_.store.remove(seq);
         if (context_.on_ack) context_.on_ack(seq);
     }
-    persist(state);
+    persist(state, version);
 }
 
 bool Consumer::wants(std::string_view subject) const {
@@ -272,24 +277,62 @@ bool Consumer::needsMessage(std::uint64_t seq, std::string_view subject) const {
 
 void Consumer::start() {
     auto sub = context_.server.subscribeInternal(context_.account, ack_prefix_ + ">", {}, this);
-    std::lock_guard lock(mutex_);
-    ack_sub_ = std::move(sub);
+    core::SubscriptionPtr fc;
+    const ConsumerConfig cfg = config();
+    if (!cfg.deliver_subject.empty() && cfg.flow_control) {
+        fc = context_.server.subscribeInternal(
+            context_.account, "$JS.FC." + context_.stream_name + "." + name_ + ".*", {}, this);
+    }
+    {
+        std::lock_guard lock(mutex_);
+        ack_sub_ = std::move(sub);
+        fc_sub_ = std::move(fc);
+        const auto now = context_.clock();
+        last_sent_ = now;
+        last_activity_ = now;
+        rate_at_ = now;
+        rate_tokens_ = static_cast<double>(context_.rate_burst);
+        if (fc_sub_) {
+            // nats-server setMaxPendingBytes(JsFlowControlMaxPending): a window that starts at
+            // 1/16 of 32 MiB and doubles with each response.
+            pblimit_ = 32 * 1024 * 1024;
+            maxpb_ = pblimit_ / 16;
+        }
+        setInactiveThresholdLocked();
+        if (dthresh_ > 0 && !isPush()) delete_at_ = now + std::chrono::nanoseconds(dthresh_);
+        scheduleLocked();
+    }
+    if (cfg.deliver_subject.empty()) return;
+    watchInterest();
 }
 
 void Consumer::stop(bool deleted) {
-    core::SubscriptionPtr sub;
+    core::SubscriptionPtr sub, fc;
+    std::uint64_t watch = 0;
     std::vector<std::string> waiting;
+    std::string final_state;
+    std::uint64_t final_version = 0;
     {
         std::lock_guard lock(mutex_);
         if (stopped_) return;
         stopped_ = true;
+        // A graceful stop writes the cursor now: the queued flush will see stopped_ and skip.
+        if (!deleted && !directory_.empty() && state_version_ != saved_version_) {
+            saved_version_ = final_version = state_version_;
+            final_state = stateJsonLocked();
+        }
         sub = std::move(ack_sub_);
+        fc = std::move(fc_sub_);
+        watch = std::exchange(watch_id_, 0);
         if (deleted) {
             for (const auto& wr : waiting_) waiting.push_back(wr.reply);
         }
         waiting_.clear();
     }
+    persist(final_state, final_version);
     if (sub) context_.server.unsubscribeInternal(sub);
+    if (fc) context_.server.unsubscribeInternal(fc);
+    if (watch != 0) context_.account.trie().unwatch(watch);
     for (const auto& reply : waiting) {
         context_.server.publishInternal(context_.account, reply, {},
                                         "NATS/1.0 409 Consumer Deleted\r\n\r\n", {});
@@ -303,8 +346,29 @@ ConsumerConfig Consumer::config() const {
 }
 
 void Consumer::updateConfig(const ConsumerConfig& config) {
-    std::lock_guard lock(mutex_);
-    config_ = config;
+    bool rewatch = false;
+    {
+        std::lock_guard lock(mutex_);
+        rewatch = config.deliver_subject != config_.deliver_subject;
+        const bool threshold = config.inactive_threshold != config_.inactive_threshold;
+        config_ = config;
+        if (rewatch) {
+            // nats-server forceExpirePending: everything outstanding goes to the new subject.
+            for (const auto& [seq, p] : pending_) {
+                if (redeliver_set_.insert(seq).second) redeliver_.push_back(seq);
+            }
+            std::sort(redeliver_.begin(), redeliver_.end());
+        }
+        if (threshold) {
+            setInactiveThresholdLocked();
+            delete_at_.reset();
+            if (dthresh_ > 0 && (!isPush() || !active_)) {
+                delete_at_ = context_.clock() + std::chrono::nanoseconds(dthresh_);
+            }
+            scheduleLocked();
+        }
+    }
+    if (rewatch) watchInterest();
 }
 
 void Consumer::selectStartLocked() {
@@ -387,6 +451,7 @@ ConsumerState Consumer::state() {
     for (const auto& [seq, p] : pending_) s.num_redelivered += p.deliveries > 1 ? 1 : 0;
     s.num_waiting = waiting_.size();
     s.num_pending = numPendingLocked();
+    s.push_bound = isPush() && active_;
     return s;
 }
 
@@ -412,7 +477,9 @@ std::string Consumer::infoFields(std::string_view server_name) {
         ",\"num_waiting\":" + std::to_string(s.num_waiting) +
         ",\"num_pending\":" + std::to_string(s.num_pending) + ",\"cluster\":{\"leader\":";
     appendJsonString(out, server_name);
-    out += "},\"ts\":\"" + goTime(wallNs()) + "\"";
+    out += "}";
+    if (s.push_bound) out += ",\"push_bound\":true";
+    out += ",\"ts\":\"" + goTime(wallNs()) + "\"";
     return out;
 }
 
@@ -437,6 +504,7 @@ void Consumer::publish(std::vector<Outbound>& out) {
         if (lost.empty()) return;
         std::lock_guard lock(mutex_);
         if (stopped_) return;
+        if (isPush()) lostPushDeliveryLocked();
         for (const auto& [inbox, seq] : lost) {
             std::erase_if(waiting_, [&](const Waiting& w) { return w.reply == inbox; });
             auto it = pending_.find(seq);
@@ -505,6 +573,12 @@ void Consumer::onStreamPurged() {
 }
 
 void Consumer::onMessage(const core::InternalMessage& msg) {
+    if (msg.subject.starts_with("$JS.FC.")) {
+        boost::asio::post(strand_, [self = shared_from_this(), s = std::string(msg.subject)] {
+            self->processFlowControl(s);
+        });
+        return;
+    }
     boost::asio::post(strand_, [self = shared_from_this(), s = std::string(msg.subject),
                                 r = std::string(msg.reply), p = std::string(msg.payload)] {
         self->processAck(s, r, p);
@@ -516,6 +590,10 @@ void Consumer::processNext(const std::string& reply, const std::string& payload,
                            std::vector<Outbound>& out) {
     std::lock_guard lock(mutex_);
     if (stopped_) return;
+    if (isPush()) {
+        out.push_back(status(reply, "409 Consumer is push based"));
+        return;
+    }
     Waiting wr;
     wr.reply = reply;
     std::int64_t expires = 0;
@@ -566,6 +644,7 @@ void Consumer::processNext(const std::string& reply, const std::string& payload,
     if (wr.no_wait) {
         const std::uint64_t pending = numPendingLocked() + redeliver_.size();
         if (pending == 0 && !wr.expires) {
+            last_activity_ = now;
             out.push_back(status(reply, "404 No Messages"));
             return;
         }
@@ -576,6 +655,7 @@ void Consumer::processNext(const std::string& reply, const std::string& payload,
         return;
     }
     waiting_.push_back(std::move(wr));
+    last_activity_ = now;
     deliverLocked(out);
     scheduleLocked();
 }
@@ -624,8 +704,17 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
     expireLocked(out);
     auto& store = context_.store;
     const auto filters = config_.filters();
-    while (!waiting_.empty()) {
-        Waiting& wr = waiting_.front();
+    const bool push = isPush();
+    for (;;) {
+        // Push: while someone listens and flow control and the rate limit allow. Pull: while a
+        // request waits.
+        Waiting* wr = nullptr;
+        if (push) {
+            if (pushBlockedLocked() || rateLimitedLocked()) break;
+        } else {
+            if (waiting_.empty()) break;
+            wr = &waiting_.front();
+        }
         std::optional<store::StoredMessage> msg;
         bool redelivery = false;
         // 1. Redeliveries first.
@@ -671,15 +760,16 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
             }
         }
         if (!msg) {
+            if (push) break;
             // End of stream: a no_wait request that got something is done (408).
-            if (wr.no_wait && wr.delivered > 0) {
-                out.push_back(status(wr.reply, "408 Request Timeout",
-                                     pendingHeaders(wr.batch, wr.max_bytes)));
+            if (wr->no_wait && wr->delivered > 0) {
+                out.push_back(status(wr->reply, "408 Request Timeout",
+                                     pendingHeaders(wr->batch, wr->max_bytes)));
                 waiting_.pop_front();
                 continue;
             }
-            if (wr.no_wait && !wr.expires) {
-                out.push_back(status(wr.reply, "404 No Messages"));
+            if (wr->no_wait && !wr->expires) {
+                out.push_back(status(wr->reply, "404 No Messages"));
                 waiting_.pop_front();
                 continue;
             }
@@ -690,13 +780,25 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
         std::string reply = ack_prefix_ + std::to_string(deliveries) + "." +
                             std::to_string(msg->seq) + "." + std::to_string(dseq_ + 1) + "." +
                             std::to_string(msg->ts) + "." + std::to_string(numPendingLocked());
-        if (wr.max_bytes > 0) {
-            // nats-server counts subject, ack reply, headers and data against max_bytes.
-            const auto size = static_cast<std::int64_t>(msg->subject.size() + reply.size() +
-                                                        msg->headers.size() + msg->payload.size());
-            if (size > wr.max_bytes) {
-                out.push_back(status(wr.reply, "409 Message Size Exceeds MaxBytes",
-                                     pendingHeaders(wr.batch, wr.max_bytes)));
+        std::string headers = std::move(msg->headers);
+        std::string payload = std::move(msg->payload);
+        if (config_.headers_only) {
+            // nats-server convertToHeadersOnly: the stored headers plus Nats-Msg-Size.
+            if (headers.empty()) {
+                headers = "NATS/1.0\r\n";
+            } else {
+                headers.resize(headers.size() - 2);
+            }
+            headers += "Nats-Msg-Size: " + std::to_string(payload.size()) + "\r\n\r\n";
+            payload.clear();
+        }
+        // nats-server counts subject, ack reply, headers and data against max_bytes.
+        const auto size = static_cast<std::int64_t>(msg->subject.size() + reply.size() +
+                                                    headers.size() + payload.size());
+        if (wr != nullptr && wr->max_bytes > 0) {
+            if (size > wr->max_bytes) {
+                out.push_back(status(wr->reply, "409 Message Size Exceeds MaxBytes",
+                                     pendingHeaders(wr->batch, wr->max_bytes)));
                 waiting_.pop_front();
                 if (redelivery) {  // the message stays first in line
                     redeliver_.push_front(msg->seq);
@@ -708,8 +810,8 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
                 }
                 continue;
             }
-            wr.max_bytes -= size;
-            if (wr.max_bytes == 0) wr.batch = 1;  // this one, then the request is done
+            wr->max_bytes -= size;
+            if (wr->max_bytes == 0) wr->batch = 1;  // this one, then the request is done
         }
         ++dseq_;
         ++state_version_;
@@ -717,6 +819,8 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
         if (config_.ack_policy == AckPolicy::None) {
             adflr_ = dseq_;
             asflr_ = msg->seq;
+            // Interest or workqueue retention: an unacknowledged delivery counts as acked.
+            if (context_.remove_on_ack || context_.on_ack) to_remove_.push_back(msg->seq);
         } else if (redelivery) {
             auto& p = pending_[msg->seq];
             p.dseq = dseq_;
@@ -726,19 +830,21 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
             pending_[msg->seq] = Pending{dseq_, 1, now};
         }
         last_delivered_ns_ = wallNs();
-        std::string headers = config_.headers_only ? std::string() : std::move(msg->headers);
-        std::string payload = std::move(msg->payload);
-        if (config_.headers_only) {
-            headers = "NATS/1.0\r\nNats-Msg-Size: " + std::to_string(payload.size()) + "\r\n\r\n";
-            payload.clear();
-        }
-        out.push_back(Outbound{wr.reply, std::move(msg->subject), std::move(reply),
+        const std::string& target = push ? config_.deliver_subject : wr->reply;
+        out.push_back(Outbound{target, std::move(msg->subject), std::move(reply),
                                std::move(headers), std::move(payload), msg->seq});
-        ++wr.delivered;
-        if (--wr.batch <= 0) {
-            if (wr.max_bytes > 0) {
+        if (push) {
+            afterPushDeliveryLocked(size + static_cast<std::int64_t>(target.size()) -
+                                        static_cast<std::int64_t>(out.back().subject.size()),
+                                    out);
+            continue;
+        }
+        last_activity_ = now;
+        ++wr->delivered;
+        if (--wr->batch <= 0) {
+            if (wr->max_bytes > 0) {
                 out.push_back(
-                    status(wr.reply, "409 Batch Completed", pendingHeaders(0, wr.max_bytes)));
+                    status(wr->reply, "409 Batch Completed", pendingHeaders(0, wr->max_bytes)));
             }
             waiting_.pop_front();
         }
@@ -842,6 +948,7 @@ void Consumer::processAck(const std::string& subject, const std::string& reply,
         } else {
             ack_reply = false;
         }
+        noteActivityLocked();
         if (!next_request) {
             deliverLocked(out);
             scheduleLocked();
@@ -868,6 +975,7 @@ void Consumer::scheduleLocked() {
             }
         }
     }
+    scheduleExtraLocked(consider);
     if (!first) {
         timer_.cancel();
         return;
@@ -883,14 +991,18 @@ void Consumer::scheduleLocked() {
 
 void Consumer::onTimer() {
     std::vector<Outbound> out;
+    bool inactive = false;
     {
         std::lock_guard lock(mutex_);
         if (stopped_) return;
         deliverLocked(out);
+        heartbeatLocked(out);
+        inactive = checkInactiveLocked();
         scheduleLocked();
     }
     publish(out);
     flushState();
+    if (inactive && context_.on_inactive) context_.on_inactive(shared_from_this());
 }
 
 }  // namespace nwb::jetstream

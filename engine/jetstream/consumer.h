@@ -1,5 +1,5 @@
-// One pull consumer of a stream: its cursor, pending acks, redeliveries and waiting pull requests
-// (nats-server consumer.go semantics, pull mode; a deliver_subject is refused with 10012 for now).
+// One consumer of a stream, pull or push: its cursor, pending acks, redeliveries, waiting pull
+// requests, push interest, heartbeats and flow control (nats-server 2.9 consumer.go semantics).
 #pragma once
 
 #include "engine/core/internal_subscriber.h"
@@ -27,6 +27,8 @@
 
 namespace nwb::jetstream {
 
+class Consumer;
+
 /// What a consumer needs from its stream and service. All references outlive the consumer.
 struct ConsumerContext {
     ConsumerContext(core::Server& server_ref, core::Account& account_ref,
@@ -46,6 +48,11 @@ struct ConsumerContext {
     bool remove_on_ack = false;  ///< workqueue retention: an acked message is removed
     /// Interest retention: told (on the consumer's strand, no lock held) of each acked sequence.
     std::function<void(std::uint64_t)> on_ack;
+    /// Told (on the consumer's strand, no lock held) when the consumer has been inactive past its
+    /// inactive_threshold: the owner removes it (nats-server deleteNotActive).
+    std::function<void(const std::shared_ptr<Consumer>&)> on_inactive;
+    /// Token bucket size for rate_limit_bps: the stream's max_msg_size, else the max payload.
+    std::int64_t rate_burst = 1024 * 1024;
     /// Monotonic clock for ack_wait, backoff and request expiry; tests may replace it.
     std::function<std::chrono::steady_clock::time_point()> clock = [] {
         return std::chrono::steady_clock::now();
@@ -64,6 +71,7 @@ struct ConsumerState {
     std::uint64_t num_redelivered = 0;
     std::uint64_t num_waiting = 0;
     std::uint64_t num_pending = 0;
+    bool push_bound = false;  ///< push consumer with interest on its deliver subject
 };
 
 /// Thread-safety: public methods may be called from any thread. Pull requests, acks, new-message
@@ -88,7 +96,8 @@ public:
     /// API thread; deletes the consumer's directory (after stop()).
     void removeFiles();
 
-    /// Any thread; subscribes to the consumer's ack subject.
+    /// Any thread; subscribes to the consumer's ack (and flow control) subjects, watches the
+    /// interest on a push consumer's deliver subject and arms the inactivity timer.
     void start();
     /// Any thread; unsubscribes and cancels the timer. With `deleted`, waiting pull requests get
     /// "409 Consumer Deleted"; otherwise (shutdown) no reply. Idempotent.
@@ -98,8 +107,11 @@ public:
     const std::string& name() const { return name_; }
     std::int64_t created() const { return created_ns_; }
     ConsumerConfig config() const;
-    /// Any thread; applies an update that only changes what nats-server lets change.
+    /// Any thread; applies an update that only changes what nats-server lets change. A new
+    /// deliver subject makes every pending message due again.
     void updateConfig(const ConsumerConfig& config);
+    /// Any thread; push consumer with a subscriber on its deliver subject (and group).
+    bool pushBound() const;
     /// Any thread; reads the store for num_pending.
     ConsumerState state();
     /// Any thread; the ConsumerInfo JSON fields (no braces), as nats-server marshals them.
@@ -119,10 +131,12 @@ public:
     /// acks of removed messages are dropped and the ack floor follows (nats-server o.purge).
     void onStreamPurged();
 
-    /// I/O thread (InternalSubscriber): an ack on `$JS.ACK.<stream>.<consumer>.>`.
+    /// I/O thread (InternalSubscriber): an ack on `$JS.ACK.<stream>.<consumer>.>`, or a flow
+    /// control response on `$JS.FC.<stream>.<consumer>.*`.
     void onMessage(const core::InternalMessage& msg) override;
 
 private:
+    using Clock = std::chrono::steady_clock;
     struct Pending {
         std::uint64_t dseq = 0;  ///< consumer sequence of the latest delivery
         std::uint64_t deliveries = 1;
@@ -163,10 +177,26 @@ private:
     void publish(std::vector<Outbound>& out);
     std::string stateJsonLocked() const;
     bool restoreStateLocked();
-    void persist(const std::string& state);
+    /// Writes `state` unless a newer version was written already. Any thread but under no lock.
+    void persist(const std::string& state, std::uint64_t version);
     void flushState();
     static Outbound status(const std::string& reply, std::string_view line,
                            std::string_view extra_headers = {});
+    bool isPush() const { return !config_.deliver_subject.empty(); }
+    // Push mode (consumer_push.cpp).
+    void watchInterest();
+    void onInterestChange();
+    void processFlowControl(const std::string& subject);
+    bool pushBlockedLocked() const;
+    void afterPushDeliveryLocked(std::int64_t size, std::vector<Outbound>& out);
+    void heartbeatLocked(std::vector<Outbound>& out);
+    bool rateLimitedLocked();
+    void chargeRateLocked(std::int64_t size);
+    void setInactiveThresholdLocked();
+    void noteActivityLocked();
+    bool checkInactiveLocked();
+    void scheduleExtraLocked(const std::function<void(Clock::time_point)>& consider);
+    void lostPushDeliveryLocked();
 
     ConsumerContext context_;
     const std::string name_;
@@ -180,6 +210,8 @@ private:
     bool stopped_ = false;
     std::uint64_t state_version_ = 0;  ///< bumped by every change worth persisting
     std::uint64_t saved_version_ = 0;
+    std::mutex persist_mutex_;             ///< orders state.json writes; never held with mutex_
+    std::uint64_t written_version_ = 0;  ///< under persist_mutex_
     ConsumerConfig config_;
     core::SubscriptionPtr ack_sub_;
     std::uint64_t sseq_ = 1;   ///< next stream sequence to consider
@@ -194,6 +226,24 @@ private:
     std::set<std::uint64_t> redeliver_set_;
     std::deque<Waiting> waiting_;
     std::vector<std::uint64_t> to_remove_;  ///< acked, for workqueue or interest retention
+
+    // Push mode.
+    core::SubscriptionPtr fc_sub_;
+    std::uint64_t watch_id_ = 0;
+    std::string watched_subject_;  ///< deliver subject the watch is on
+    bool active_ = false;          ///< interest on the deliver subject (nats-server o.active)
+    std::int64_t pbytes_ = 0;      ///< flow control: bytes delivered since the last response
+    std::int64_t maxpb_ = 0;       ///< flow control window; 0: no flow control
+    std::int64_t pblimit_ = 0;
+    std::int64_t fcsz_ = 0;        ///< pbytes_ when the outstanding request was sent
+    std::string fcid_;             ///< reply subject of the outstanding flow control request
+    Clock::time_point last_sent_;  ///< last message or heartbeat (idle heartbeat timer)
+    double rate_tokens_ = 0;       ///< rate_limit_bps bucket, bytes (may go negative)
+    Clock::time_point rate_at_;
+    // Inactivity (inactive_threshold): nats-server dthresh and its delete timer.
+    std::int64_t dthresh_ = 0;  ///< ns; 0: never removed
+    std::optional<Clock::time_point> delete_at_;
+    Clock::time_point last_activity_;  ///< pull: last request, delivery or ack
 };
 
 }  // namespace nwb::jetstream

@@ -291,6 +291,8 @@ void setConsumerDefaults(ConsumerConfig& c, const StreamConfig& stream) {
     if (!c.backoff.empty()) c.ack_wait = c.backoff.front();
     if (c.max_ack_pending == 0) c.max_ack_pending = stream.consumer_limits.max_ack_pending;
     if (c.inactive_threshold == 0) c.inactive_threshold = stream.consumer_limits.inactive_threshold;
+    // nats-server updateInactiveThreshold: ephemerals always have one (JsDeleteWaitTimeDefault).
+    if (!c.durable() && c.inactive_threshold <= 0) c.inactive_threshold = kDefaultInactiveThreshold;
     if ((c.ack_policy == AckPolicy::Explicit || c.ack_policy == AckPolicy::All) &&
         c.max_ack_pending == 0) {
         c.max_ack_pending = kDefaultMaxAckPending;

@@ -76,6 +76,7 @@ struct CreateConsumerRequest {
 inline constexpr std::int64_t kDefaultMaxWaiting = 512;          ///< JSWaitQueueDefaultMax
 inline constexpr std::int64_t kDefaultAckWait = 30'000'000'000;  ///< JsAckWaitDefault
 inline constexpr std::int64_t kDefaultMaxAckPending = 1000;      ///< JsDefaultMaxAckPending
+inline constexpr std::int64_t kDefaultInactiveThreshold = 5'000'000'000;  ///< ephemerals, 5 s
 
 /// Any thread; Go json.Unmarshal of a ConsumerConfig. Error: 10025 "invalid JSON".
 std::optional<ApiError> decodeConsumerConfig(std::string_view json, ConsumerConfig& out);

@@ -113,8 +113,6 @@ JetStreamService::JetStreamService(core::Server& server, JetStreamConfig config)
         subscribe("$JS.API.>");
         if (!config_.domain.empty()) subscribe("$JS." + config_.domain + ".API.>");
     }
-    server_.logger().info("Starting JetStream");
-    server_.logger().info("  Storage directory: \"{}\"", config_.store_dir.string());
 }
 
 JetStreamService::~JetStreamService() { stop(); }
@@ -273,12 +271,24 @@ void JetStreamService::recoverConsumers(AccountState& account, Stream& stream,
                 if (auto s = weak.lock()) s->onConsumerAck(seq);
             };
         }
+        context.on_inactive = inactiveRemover(stream.weak_from_this());
+        context.rate_burst =
+            scfg.max_msg_size > 0 ? scfg.max_msg_size : server_.options().max_payload;
         auto consumer = Consumer::create(std::move(context), cfg, cfg.durable_name,
                                          root.at("created").get_int64(), entry.path(), true);
         consumer->start();
         stream.addConsumer(consumer);
         consumer->signal();  // arms the ack timers of the recovered pending messages
     }
+}
+
+std::function<void(const std::shared_ptr<Consumer>&)> JetStreamService::inactiveRemover(
+    std::weak_ptr<Stream> stream) {
+    return [stream = std::move(stream)](const std::shared_ptr<Consumer>& consumer) {
+        auto s = stream.lock();
+        if (!s || s->findConsumer(consumer->name()) != consumer) return;
+        if (auto removed = s->removeConsumer(consumer->name())) removed->removeFiles();
+    };
 }
 
 std::shared_ptr<Stream> JetStreamService::lookup(AccountState& account, std::string_view name) {
@@ -784,8 +794,25 @@ JetStreamService::Reply JetStreamService::consumerCreate(AccountState& account,
                 if (cfg.mem_storage != current.mem_storage) {
                     return fail("can not update memory storage setting");
                 }
+                if (cfg.idle_heartbeat != current.idle_heartbeat) {
+                    return fail("heart beats can not be updated");
+                }
+                if (cfg.flow_control != current.flow_control) {
+                    return fail("flow control can not be updated");
+                }
+                if (cfg.max_waiting != current.max_waiting) {
+                    return fail("max waiting can not be updated");
+                }
                 if (cfg.deliver_subject != current.deliver_subject) {
-                    return fail("can not update push consumer to pull based");
+                    if (current.deliver_subject.empty()) {
+                        return fail("can not update pull consumer to push based");
+                    }
+                    if (cfg.deliver_subject.empty()) {
+                        return fail("can not update push consumer to pull based");
+                    }
+                    if (!account.account->trie().match(current.deliver_subject)->empty()) {
+                        return error(makeApiError(ApiErrc::ConsumerNameExist));
+                    }
                 }
                 existing->updateConfig(cfg);
                 (void)existing->saveMeta();
@@ -824,9 +851,6 @@ JetStreamService::Reply JetStreamService::consumerCreate(AccountState& account,
             return error(makeApiError(ApiErrc::ConsumerWQConsumerNotDeliverAll));
         }
     }
-    if (!cfg.deliver_subject.empty()) {
-        return error(makeApiError(ApiErrc::ConsumerCreate, "push consumers are not supported yet"));
-    }
     if (cfg.durable() && cfg.durable_name.size() > kMaxNameLen) {
         return error(makeApiError(ApiErrc::ConsumerNameTooLong, std::to_string(kMaxNameLen)));
     }
@@ -847,6 +871,9 @@ JetStreamService::Reply JetStreamService::consumerCreate(AccountState& account,
     if (cfg.durable() && scfg.storage == StorageType::File && !config_.store_dir.empty()) {
         dir = streamDirectory(account, stream->name()) / "obs" / name;
     }
+    context.on_inactive = inactiveRemover(stream);
+    context.rate_burst =
+        scfg.max_msg_size > 0 ? scfg.max_msg_size : server_.options().max_payload;
     auto consumer = Consumer::create(std::move(context), cfg, name, nowNs(), dir);
     if (!consumer->saveMeta()) {
         consumer->removeFiles();

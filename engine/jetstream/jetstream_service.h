@@ -84,6 +84,9 @@ private:
     void onApiMessage(AccountState& account, const core::InternalMessage& msg);
     void handle(AccountState& account, const Request& request);
     void handleDirectGet(AccountState& account, const Request& request);
+    /// Removes a consumer that stayed inactive past its inactive_threshold.
+    static std::function<void(const std::shared_ptr<Consumer>&)> inactiveRemover(
+        std::weak_ptr<Stream> stream);
     std::shared_ptr<Stream> lookup(AccountState& account, std::string_view name);
     bool overlaps(AccountState& account, const StreamConfig& config, const Stream* self);
     StreamContext streamContext(AccountState& account);

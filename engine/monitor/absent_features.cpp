@@ -1,5 +1,5 @@
-// Endpoints of features nwb-server does not have yet (routes, gateways, leaf nodes, JetStream,
-// internal queues): what nats-server serves when the feature is off.
+// Endpoints of features nwb-server does not have yet (routes, gateways, leaf nodes, internal
+// queues): what nats-server serves when the feature is off.
 #include "engine/core/server.h"
 #include "engine/monitor/endpoints.h"
 #include "engine/monitor/go_time.h"
@@ -42,30 +42,6 @@ EndpointResult leafz(MonitorContext& ctx, const QueryParams& query) {
     boost::json::object o = header(ctx);
     o["leafnodes"] = 0;
     o["leafs"] = nullptr;  // a nil slice in nats-server
-    return o;
-}
-
-EndpointResult jsz(MonitorContext& ctx, const QueryParams& query) {
-    ctx.count("/jsz");
-    for (const char* flag : {"accounts", "streams", "consumers", "config"}) {
-        if (const auto b = query.decodeBool(flag); !b) return std::unexpected(b.error());
-    }
-    for (const char* number : {"offset", "limit"}) {
-        if (const auto n = query.decodeInt(number); !n) return std::unexpected(n.error());
-    }
-    const auto leader_only = query.decodeBool("leader-only");
-    if (!leader_only) return std::unexpected(leader_only.error());
-    if (*leader_only) return std::unexpected(std::string("filtered response: not leader"));
-
-    boost::json::object o = header(ctx);
-    o["disabled"] = true;
-    o["config"] = boost::json::object{{"max_memory", 0}, {"max_storage", 0}};
-    for (const char* k :
-         {"memory", "storage", "reserved_memory", "reserved_storage", "accounts", "ha_assets"}) {
-        o[k] = 0;
-    }
-    o["api"] = boost::json::object{{"total", 0}, {"errors", 0}};
-    for (const char* k : {"streams", "consumers", "messages", "bytes"}) o[k] = 0;
     return o;
 }
 

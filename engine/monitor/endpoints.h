@@ -17,6 +17,9 @@
 namespace nwb::core {
 class Server;
 }
+namespace nwb::jetstream {
+class JetStreamService;
+}
 
 namespace nwb::monitor {
 
@@ -25,6 +28,7 @@ struct MonitorContext {
     core::Server& server;
     const ProcUsage& usage;
     std::map<std::string, std::uint64_t>& http_req_stats;  ///< keyed by path without base path
+    jetstream::JetStreamService* jetstream = nullptr;      ///< null: JetStream is off
 
     void count(const std::string& path) { ++http_req_stats[path]; }
 };
@@ -48,7 +52,13 @@ EndpointResult gatewayz(MonitorContext& ctx, const QueryParams& query);
 EndpointResult leafz(MonitorContext& ctx, const QueryParams& query);
 EndpointResult accountz(MonitorContext& ctx, const QueryParams& query);
 EndpointResult accstatz(MonitorContext& ctx, const QueryParams& query);
+/// JetStream figures (nats-server's JSInfo); `disabled` when ctx.jetstream is null.
 EndpointResult jsz(MonitorContext& ctx, const QueryParams& query);
+/// $SYS.REQ.ACCOUNT.<name>.JSZ: the account's AccountDetail (streams, consumers and config as
+/// asked; unlike /jsz, consumers do not imply streams), or nats-server's error text.
+EndpointResult jszAccount(MonitorContext& ctx, std::string_view name, const QueryParams& query);
+/// /varz "jetstream": {config, stats} when JetStream runs, else an empty object.
+boost::json::object jetStreamVarz(MonitorContext& ctx);
 /// Always {"status":"ok"} while the server runs: there is no JetStream to be unhealthy.
 EndpointResult healthz(MonitorContext& ctx, const QueryParams& query);
 /// Internal queues with something pending: none here.

@@ -216,7 +216,7 @@ HttpResponse MonitorServer::handle(const HttpRequest& request) {
     const std::string path = unescapePath(target.substr(0, question));
     const QueryParams query(question == std::string_view::npos ? std::string_view{}
                                                                : target.substr(question + 1));
-    MonitorContext ctx{server_, usage_, http_req_stats_};
+    MonitorContext ctx{server_, usage_, http_req_stats_, jetstream_.load()};
     if (const std::string clean = cleanRequestPath(path); clean != path) {
         // Go's ServeMux sends unclean paths ("//varz", "/a/../varz") to their clean form.
         std::string location = clean;

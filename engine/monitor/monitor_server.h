@@ -8,6 +8,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -16,6 +17,9 @@
 
 namespace nwb::core {
 class Server;
+}
+namespace nwb::jetstream {
+class JetStreamService;
 }
 
 namespace nwb::monitor {
@@ -58,6 +62,10 @@ public:
     /// The bound port, valid after start(). Any thread.
     int port() const { return port_; }
 
+    /// The JetStream service /jsz and /varz report on (null: JetStream off, the default). Any
+    /// thread; `service` must stay alive until stop() returned or another one is set.
+    void setJetStream(jetstream::JetStreamService* service) { jetstream_.store(service); }
+
     /// Answers one request. Monitor thread only (tests may call it on a stopped monitor).
     HttpResponse handle(const HttpRequest& request);
 
@@ -72,6 +80,7 @@ private:
     int port_ = 0;
     ProcUsage usage_;
     std::map<std::string, std::uint64_t> http_req_stats_;  ///< monitor thread only
+    std::atomic<jetstream::JetStreamService*> jetstream_{nullptr};
 
     boost::asio::io_context io_{1};
     boost::asio::ip::tcp::acceptor acceptor_{io_};

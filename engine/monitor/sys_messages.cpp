@@ -336,7 +336,7 @@ boost::json::object sysServerInfo(core::Server& server, std::uint64_t seq) {
     o["id"] = server.serverId();
     o["ver"] = std::string(core::kAdvertisedVersion);
     o["seq"] = seq;
-    o["jetstream"] = false;
+    o["jetstream"] = server.options().jetstream;
     o["time"] = rfc3339Nano(WallClock::now(), TimeZone::Utc);
     return o;
 }
@@ -522,7 +522,8 @@ std::expected<boost::json::object, std::string> accountInfo(core::Server& server
     if (is_system) d["is_system"] = true;
     d["expired"] = false;
     d["complete"] = true;
-    d["jetstream_enabled"] = false;
+    // nwb-server's JetStream serves every account but the system account.
+    d["jetstream_enabled"] = server.options().jetstream && !is_system;
     d["leafnode_connections"] = 0;
     d["client_connections"] = clients;
     d["subscriptions"] = account->trie().count();

@@ -257,7 +257,7 @@ void SysService::handleServer(const Request& request) {
         return;
     }
     scratch_stats_.clear();
-    MonitorContext ctx{server_, usage_, scratch_stats_};
+    MonitorContext ctx{server_, usage_, scratch_stats_, jetstream_.load()};
     answer(request, request.endpoint,
            [&](const SysRequestOptions& o) -> std::optional<EndpointResult> {
                switch (request.endpoint) {
@@ -320,7 +320,7 @@ void SysService::handleServer(const Request& request) {
 void SysService::handleAccount(const Request& request) {
     const std::string acc = request.scope.empty() ? accountToken(request.subject) : request.scope;
     scratch_stats_.clear();
-    MonitorContext ctx{server_, usage_, scratch_stats_};
+    MonitorContext ctx{server_, usage_, scratch_stats_, jetstream_.load()};
     const auto includeUnused = [](const SysRequestOptions& o) {
         const auto it = o.raw.find("include_unused");
         return it != o.raw.end() && it->value().is_bool() && it->value().get_bool();
@@ -348,8 +348,8 @@ void SysService::handleAccount(const Request& request) {
             return;
         case Kind::AccountJsz:
             answer(request, SysEndpoint::Jsz,
-                   [&](const SysRequestOptions&) -> std::optional<EndpointResult> {
-                       return std::unexpected(std::string("jetstream not enabled"));
+                   [&](const SysRequestOptions& o) -> std::optional<EndpointResult> {
+                       return jszAccount(ctx, acc, o.query);
                    });
             return;
         case Kind::AccountInfo:

@@ -24,6 +24,9 @@ namespace nwb::core {
 class Account;
 class Server;
 }  // namespace nwb::core
+namespace nwb::jetstream {
+class JetStreamService;
+}
 
 namespace nwb::monitor {
 
@@ -42,6 +45,10 @@ public:
     void start();
     /// Unsubscribes and joins the thread. Any thread but this service's; blocks until it is gone.
     void stop();
+
+    /// The JetStream service JSZ and the ACCOUNT.<acc>.JSZ requests report on (null: off, the
+    /// default). Any thread; `service` must stay alive until stop() returned or another is set.
+    void setJetStream(jetstream::JetStreamService* service) { jetstream_.store(service); }
 
     /// Publishes the account's new connection count (`$SYS.ACCOUNT.<acc>.SERVER.CONNS`) and
     /// `$SYS.ACCOUNT.<acc>.CONNECT` / `.DISCONNECT` for a client of any account but "$G".
@@ -113,6 +120,7 @@ private:
     boost::asio::steady_timer sample_timer_{io_};
     std::chrono::milliseconds statsz_delay_{250};
     std::atomic<bool> running_{false};
+    std::atomic<jetstream::JetStreamService*> jetstream_{nullptr};
     std::thread thread_;
 };
 

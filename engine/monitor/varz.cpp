@@ -51,9 +51,10 @@ EndpointResult varz(MonitorContext& ctx, const QueryParams& /*query*/) {
     v["max_payload"] = o.max_payload;
     v["max_pending"] = o.max_pending;
     // Go writes struct-valued fields even when every member is omitted.
-    for (const char* feature : {"cluster", "gateway", "leaf", "mqtt", "websocket", "jetstream"}) {
+    for (const char* feature : {"cluster", "gateway", "leaf", "mqtt", "websocket"}) {
         v[feature] = boost::json::object();
     }
+    v["jetstream"] = jetStreamVarz(ctx);
     v["tls_timeout"] = 2.0;  // nats-server's default, reported even without TLS
     v["write_deadline"] = nanoseconds(o.write_deadline);
     v["start"] = rfc3339Nano(server.startTime(), TimeZone::Local);

@@ -65,6 +65,16 @@ inline QString fieldText(const core::ServerOptions& o, const QString& field) {
     else if (f == "ports_file_dir") v = o.ports_file_dir;
     else if (f == "max_closed_clients") v = std::to_string(o.max_closed_clients);
     else if (f == "config_file") v = o.config_file;
+    else if (f == "jetstream") v = o.jetstream ? "true" : "false";
+    else if (f == "store_dir") v = o.store_dir;
+    else if (f == "jetstream_max_memory")
+        v = o.jetstream_max_memory ? std::to_string(*o.jetstream_max_memory) : "unset";
+    else if (f == "jetstream_max_store")
+        v = o.jetstream_max_store ? std::to_string(*o.jetstream_max_store) : "unset";
+    else if (f == "jetstream_domain") v = o.jetstream_domain;
+    else if (f == "jetstream_sync_interval")  // in ns
+        v = o.jetstream_sync_interval ? std::to_string(o.jetstream_sync_interval->count())
+                                      : "always";
     else if (f == "default_permissions") v = permissionsText(o.default_permissions);
     else if (f == "users") {
         std::vector<std::string> users;

@@ -94,9 +94,27 @@ void TstCommandLine::fields_data() {
     QTest::newRow("cluster_name alone is ignored") << QStringList{"--cluster_name", "\"local\"",
                                                                   "-p", "1"}
                                                    << "port" << "1";
-    QTest::newRow("-sd without -js is ignored") << QStringList{"-sd", "/tmp/x", "-p", "2"}
-                                                << "port" << "2";
-    QTest::newRow("-js=false is ignored") << QStringList{"-js=false", "-p", "3"} << "port" << "3";
+    QTest::newRow("-sd without -js") << QStringList{"-sd", "/tmp/x", "-p", "2"} << "jetstream"
+                                     << "false";
+    QTest::newRow("-js=false") << QStringList{"-js=false", "-p", "3"} << "jetstream" << "false";
+    QTest::newRow("-js") << QStringList{"-js"} << "jetstream" << "true";
+    QTest::newRow("--jetstream") << QStringList{"--jetstream"} << "jetstream" << "true";
+    QTest::newRow("jetstream off by default") << QStringList{} << "jetstream" << "false";
+    QTest::newRow("-sd") << QStringList{"-js", "-sd", "/tmp/x"} << "store_dir" << "/tmp/x";
+    QTest::newRow("--store_dir=") << QStringList{"--store_dir=/tmp/y"} << "store_dir" << "/tmp/y";
+    QTest::newRow("-sd quoted") << QStringList{"-sd", "\"/tmp/z\""} << "store_dir" << "/tmp/z";
+    QTest::newRow("jetstream block in file") << QStringList{"-c", "cli/jetstream.conf"}
+                                             << "jetstream" << "true";
+    QTest::newRow("store_dir from file") << QStringList{"-c", "cli/jetstream.conf"} << "store_dir"
+                                         << "/tmp/from_file";
+    QTest::newRow("max_mem from file") << QStringList{"-c", "cli/jetstream.conf"}
+                                       << "jetstream_max_memory" << "1000000000";
+    QTest::newRow("domain from file") << QStringList{"-c", "cli/jetstream.conf"}
+                                      << "jetstream_domain" << "fd";
+    QTest::newRow("-js=false overrides the file")
+        << QStringList{"-c", "cli/jetstream.conf", "-js=false"} << "jetstream" << "false";
+    QTest::newRow("-js overrides jetstream: disabled")
+        << QStringList{"-js", "-c", "cli/jetstream_off.conf"} << "jetstream" << "true";
     QTest::newRow("-ns is ignored") << QStringList{"-ns", "nats://x:1", "-p", "4"} << "port"
                                     << "4";
     QTest::newRow("-tls=false disables tls flags")
@@ -136,6 +154,8 @@ void TstCommandLine::modes_data() {
     QTest::newRow("version before a bad config") << QStringList{"-c", "cli/bad.conf", "-v"}
                                                  << RunMode::ShowVersion;
     QTest::newRow("-t") << QStringList{"-t", "-c", "cli/basic.conf"} << RunMode::CheckConfig;
+    QTest::newRow("-t with a jetstream block") << QStringList{"-t", "-c", "cli/jetstream.conf"}
+                                               << RunMode::CheckConfig;
     QTest::newRow("-t skips server checks")
         << QStringList{"-t", "-c", "cli/basic.conf", "--cluster", "nats://h:1"}
         << RunMode::CheckConfig;
@@ -187,7 +207,15 @@ void TstCommandLine::errors_data() {
                                      << "clustering (-cluster) is not supported yet";
     QTest::newRow("--routes") << QStringList{"--routes", "nats://a:1,nats://b:2"} << config
                               << "clustering (--routes) is not supported yet";
-    QTest::newRow("-js") << QStringList{"-js"} << config << "JetStream (-js) is not supported yet";
+    QTest::newRow("-sd and store_dir in the file")
+        << QStringList{"-sd", "/x", "-c", "cli/jetstream.conf"} << config
+        << "cli/jetstream.conf:3:3: Duplicate 'store_dir' configuration";
+    QTest::newRow("-t with a bad jetstream block")
+        << QStringList{"-t", "-c", "cli/jetstream_bad.conf"} << config
+        << "cli/jetstream_bad.conf:3:3: max_file_store strconv.ParseInt: parsing \"512M\": "
+           "invalid syntax";
+    QTest::newRow("an empty -sd does not clash with the file")
+        << QStringList{"-js", "-sd=", "-c", "cli/jetstream.conf"} << "" << "";
     QTest::newRow("-ms") << QStringList{"-ms", "8443"} << config
                          << "HTTPS monitoring (-ms) is not supported yet";
     QTest::newRow("--https_port") << QStringList{"--https_port", "8443"} << config
@@ -239,6 +267,11 @@ void TstCommandLine::messages() {
     const QString usage = QString::fromStdString(usageText());
     QVERIFY(usage.startsWith(QStringLiteral("\nUsage: nwb-server [options]\n")));
     QVERIFY(usage.contains(QStringLiteral("    -c, --config <file>              Configuration file\n")));
+    QVERIFY(usage.contains(QStringLiteral(
+        "JetStream Options:\n"
+        "    -js, --jetstream                 Enable JetStream functionality\n"
+        "    -sd, --store_dir <dir>           Set the storage directory\n")));
+    QVERIFY(!usage.contains(QStringLiteral("JetStream (-js)")));
 }
 
 QTEST_APPLESS_MAIN(TstCommandLine)

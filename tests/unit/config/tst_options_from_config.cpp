@@ -117,6 +117,68 @@ void TstOptionsFromConfig::fields_data() {
         << "PORT = 4555\nport: $PORT" << "port" << "4555";
     QTest::newRow("jetstream disabled is accepted") << "jetstream: false\nport: 1" << "port" << "1";
     QTest::newRow("store_dir alone is accepted") << "store_dir: /tmp/x\nport: 2" << "port" << "2";
+    QTest::newRow("jetstream off by default") << "port: 1" << "jetstream" << "false";
+    QTest::newRow("jetstream: true") << "jetstream: true" << "jetstream" << "true";
+    QTest::newRow("jetstream: false") << "jetstream: false" << "jetstream" << "false";
+    QTest::newRow("jetstream: enabled") << "jetstream: enabled" << "jetstream" << "true";
+    QTest::newRow("jetstream: Enable") << "jetstream: \"Enable\"" << "jetstream" << "true";
+    QTest::newRow("jetstream: disabled") << "jetstream: disabled" << "jetstream" << "false";
+    QTest::newRow("jetstream: disable") << "jetstream: disable" << "jetstream" << "false";
+    QTest::newRow("jetstream block enables") << "jetstream {}" << "jetstream" << "true";
+    QTest::newRow("jetstream block enabled: false") << "jetstream { enabled: false }"
+                                                    << "jetstream" << "false";
+    QTest::newRow("jetstream block enable: true") << "jetstream { enable: true }" << "jetstream"
+                                                  << "true";
+    QTest::newRow("top-level store_dir") << "store_dir: /tmp/x" << "store_dir" << "/tmp/x";
+    QTest::newRow("top-level storedir") << "storedir: /tmp/y" << "store_dir" << "/tmp/y";
+    QTest::newRow("jetstream store_dir") << "jetstream { store_dir: /a }" << "store_dir" << "/a";
+    QTest::newRow("jetstream storedir") << "jetstream { storedir: /b }" << "store_dir" << "/b";
+    QTest::newRow("jetstream store") << "jetstream { store: /c }" << "store_dir" << "/c";
+    QTest::newRow("max memory unset") << "jetstream: true" << "jetstream_max_memory" << "unset";
+    QTest::newRow("max store unset") << "jetstream: true" << "jetstream_max_store" << "unset";
+    QTest::newRow("max_memory_store integer") << "jetstream { max_memory_store: 1024 }"
+                                              << "jetstream_max_memory" << "1024";
+    QTest::newRow("max_mem_store 1G (lexer: 10^9)") << "jetstream { max_mem_store: 1G }"
+                                                    << "jetstream_max_memory" << "1000000000";
+    QTest::newRow("max_mem 512MB (lexer: 2^20)") << "jetstream { max_mem: 512MB }"
+                                                 << "jetstream_max_memory" << "536870912";
+    QTest::newRow("max_mem \"1G\" (string: 2^30)") << "jetstream { max_mem: \"1G\" }"
+                                                   << "jetstream_max_memory" << "1073741824";
+    QTest::newRow("max_mem \"2K\"") << "jetstream { max_mem: \"2K\" }" << "jetstream_max_memory"
+                                    << "2048";
+    QTest::newRow("max_mem \"3M\"") << "jetstream { max_mem: \"3M\" }" << "jetstream_max_memory"
+                                    << "3145728";
+    QTest::newRow("max_mem \"1T\"") << "jetstream { max_mem: \"1T\" }" << "jetstream_max_memory"
+                                    << "1099511627776";
+    QTest::newRow("max_mem \"-1G\"") << "jetstream { max_mem: \"-1G\" }" << "jetstream_max_memory"
+                                     << "-1073741824";
+    QTest::newRow("max_mem \"\" is 0") << "jetstream { max_mem: \"\" }" << "jetstream_max_memory"
+                                       << "0";
+    QTest::newRow("max_mem 0 is set") << "jetstream { max_mem: 0 }" << "jetstream_max_memory"
+                                      << "0";
+    QTest::newRow("max_file_store") << "jetstream { max_file_store: \"10G\" }"
+                                    << "jetstream_max_store" << "10737418240";
+    QTest::newRow("max_file") << "jetstream { max_file: 2GB }" << "jetstream_max_store"
+                              << "2147483648";
+    QTest::newRow("domain") << "jetstream { domain: hub }" << "jetstream_domain" << "hub";
+    QTest::newRow("sync_interval default") << "jetstream: true" << "jetstream_sync_interval"
+                                           << "always";
+    QTest::newRow("sync_interval always") << "jetstream { sync_interval: always }"
+                                          << "jetstream_sync_interval" << "always";
+    QTest::newRow("sync_interval ALWAYS") << "jetstream { sync_interval: \"ALWAYS\" }"
+                                          << "jetstream_sync_interval" << "always";
+    QTest::newRow("sync_interval 2m") << "jetstream { sync_interval: \"2m\" }"
+                                      << "jetstream_sync_interval" << "120000000000";
+    QTest::newRow("sync alias 10ms") << "jetstream { sync: \"10ms\" }"
+                                     << "jetstream_sync_interval" << "10000000";
+    QTest::newRow("sync_interval seconds") << "jetstream { sync_interval: 5 }"
+                                           << "jetstream_sync_interval" << "5000000000";
+    QTest::newRow("cluster-only jetstream keys are accepted")
+        << "jetstream { unique_tag: az, extension_hint: will_extend, max_outstanding_catchup: "
+           "\"64M\" }"
+        << "jetstream" << "true";
+    QTest::newRow("variable-only key in jetstream block")
+        << "jetstream { X = 7, max_mem: $X }" << "jetstream_max_memory" << "7";
     QTest::newRow("http port") << "http: 8222" << "http_port" << "8222";
     QTest::newRow("http port keeps no host") << "http: 8222" << "http_host" << "";
     QTest::newRow("http host:port host") << "http: \"127.0.0.1:-1\"" << "http_host" << "127.0.0.1";
@@ -158,8 +220,64 @@ void TstOptionsFromConfig::errors_data() {
     QTest::newRow("unknown field") << "port: 1\nfoo: bar" << "o.conf:2:1: unknown field \"foo\"";
     QTest::newRow("unknown nested field") << "authorization {\n  user: a\n  bogus: 1\n}"
                                           << "o.conf:3:3: unknown field \"bogus\"";
-    QTest::newRow("jetstream") << "jetstream: true"
-                               << "o.conf:1:1: \"jetstream\" is not supported yet by nwb-server";
+    QTest::newRow("jetstream bad string") << "jetstream: maybe"
+                                          << "o.conf:1:1: Expected 'enabled' or 'disabled' for "
+                                             "string value, got 'maybe'";
+    QTest::newRow("jetstream bad type") << "jetstream: 5"
+                                        << "o.conf:1:1: Expected map, bool or string to define "
+                                           "JetStream, got int64";
+    QTest::newRow("max_mem \"512MB\"") << "jetstream {\n  max_mem: \"512MB\"\n}"
+                                       << "o.conf:2:3: max_mem_store strconv.ParseInt: parsing "
+                                          "\"512M\": invalid syntax";
+    QTest::newRow("max_mem \"G\"") << "jetstream {\n  max_mem: \"G\"\n}"
+                                   << "o.conf:2:3: max_mem_store strconv.ParseInt: parsing \"\": "
+                                      "invalid syntax";
+    QTest::newRow("max_mem out of range") << "jetstream {\n  max_mem: \"99999999999999999999K\"\n}"
+                                          << "o.conf:2:3: max_mem_store strconv.ParseInt: parsing "
+                                             "\"99999999999999999999\": value out of range";
+    QTest::newRow("max_mem float") << "jetstream {\n  max_mem: 1.5\n}"
+                                   << "o.conf:2:3: max_mem_store must be int64 or string";
+    QTest::newRow("max_file bad suffix") << "jetstream {\n  max_file: \"1x\"\n}"
+                                         << "o.conf:2:3: max_file_store sizes defined as strings "
+                                            "must end in K, M, G, T";
+    QTest::newRow("max_file lower-case suffix") << "jetstream {\n  max_file: \"1g\"\n}"
+                                                << "o.conf:2:3: max_file_store sizes defined as "
+                                                   "strings must end in K, M, G, T";
+    QTest::newRow("max_file_store bool") << "jetstream {\n  max_file_store: true\n}"
+                                         << "o.conf:2:3: max_file_store must be int64 or string";
+    QTest::newRow("duplicate store_dir, block second")
+        << "store_dir: /a\njetstream {\n  store_dir: /b\n}"
+        << "o.conf:3:3: Duplicate 'store_dir' configuration";
+    QTest::newRow("duplicate store_dir, top level second")
+        << "jetstream {\n  store_dir: /b\n}\nstore_dir: /a"
+        << "o.conf:4:1: Duplicate 'store_dir' configuration";
+    QTest::newRow("unknown jetstream field") << "jetstream {\n  bogus: 1\n}"
+                                             << "o.conf:2:3: unknown field \"bogus\"";
+    QTest::newRow("enabled not a bool") << "jetstream {\n  enabled: \"yes\"\n}"
+                                        << "o.conf:2:3: invalid value for \"enabled\": expected a "
+                                           "bool, got a string";
+    QTest::newRow("domain not a string") << "jetstream {\n  domain: 5\n}"
+                                         << "o.conf:2:3: invalid value for \"domain\": expected a "
+                                            "string, got an integer";
+    QTest::newRow("store_dir not a string") << "store_dir: 5"
+                                            << "o.conf:1:1: invalid value for \"store_dir\": "
+                                               "expected a string, got an integer";
+    QTest::newRow("sync_interval bad") << "jetstream {\n  sync_interval: \"often\"\n}"
+                                       << "o.conf:2:3: error parsing sync_interval: time: invalid "
+                                          "duration \"often\"";
+    QTest::newRow("sync_interval zero") << "jetstream {\n  sync_interval: \"0s\"\n}"
+                                        << "o.conf:2:3: invalid sync_interval of 0s, needs to be "
+                                           "positive or \"always\"";
+    QTest::newRow("sync_interval bool") << "jetstream {\n  sync: true\n}"
+                                        << "o.conf:2:3: invalid value for \"sync\": expected a "
+                                           "duration string, got a bool";
+    QTest::newRow("encryption") << "jetstream {\n  key: s3cr3t\n}"
+                                << "o.conf:2:3: \"key\" is not supported yet by nwb-server";
+    QTest::newRow("cipher") << "jetstream {\n  cipher: aes\n}"
+                            << "o.conf:2:3: \"cipher\" is not supported yet by nwb-server";
+    QTest::newRow("jetstream limits") << "jetstream {\n  limits { max_ha_assets: 1 }\n}"
+                                      << "o.conf:2:3: \"limits\" is not supported yet by "
+                                         "nwb-server";
     QTest::newRow("cluster") << "cluster { listen: 127.0.0.1:6222 }"
                              << "o.conf:1:1: \"cluster\" is not supported yet by nwb-server";
     QTest::newRow("tls") << "tls { cert_file: a }"
@@ -307,6 +425,14 @@ void TstOptionsFromConfig::validation_data() {
     QTest::newRow("grace not below duration")
         << "lame_duck_duration: \"30s\"\nlame_duck_grace_period: \"40s\""
         << "lame duck grace period (40s) should be strictly lower than lame duck duration (30s)";
+    QTest::newRow("jetstream domain valid") << "jetstream { domain: hub }" << "";
+    QTest::newRow("jetstream domain with a dot")
+        << "jetstream { domain: \"a.b\" }" << "invalid domain name: may not contain ., * or >";
+    QTest::newRow("jetstream domain with a wildcard")
+        << "jetstream { domain: \"a*\" }" << "invalid domain name: may not contain ., * or >";
+    QTest::newRow("jetstream domain with a space")
+        << "jetstream { domain: \"a b\" }"
+        << "invalid domain name: derived \"$JS.a b.API.>\" is not a valid subject";
 }
 
 void TstOptionsFromConfig::validation() {

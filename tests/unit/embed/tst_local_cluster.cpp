@@ -4,6 +4,8 @@
 #include "tests/integration/nats_test_support.h"
 #include "tests/unit/embed/embed_test_support.h"
 
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <mutex>
@@ -153,6 +155,20 @@ private slots:
                                          [](natsOptions* o) { natsOptions_SetToken(o, "s3cret"); });
             QVERIFY(nc.has_value());
         }
+    }
+
+    void jetStreamNodesGetAStoreEach() {
+        QTemporaryDir dir;
+        auto options = Node::defaultOptions();
+        options.jetstream = true;
+        options.store_dir = dir.path().toStdString();
+        LocalCluster cluster(options);
+        QVERIFY(cluster.start(2));
+        QCOMPARE(cluster.node(0)->storeDir(), dir.filePath("n1").toStdString());
+        QCOMPARE(cluster.node(1)->storeDir(), dir.filePath("n2").toStdString());
+        // Each node's service created its own tree.
+        QVERIFY(QFileInfo(dir.filePath("n1/jetstream")).isDir());
+        QVERIFY(QFileInfo(dir.filePath("n2/jetstream")).isDir());
     }
 
     void clusterListenerSeesEveryNode() {

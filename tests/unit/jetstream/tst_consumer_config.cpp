@@ -54,21 +54,24 @@ private slots:
         auto row = [](const char* tag, const char* json, const char* expected, int retention = 0) {
             QTest::newRow(tag) << QByteArray(json) << retention << QString::fromUtf8(expected);
         };
+        row("ephemeral push keeps its inactive threshold",
+            R"({"deliver_subject":"d.x","inactive_threshold":200000000,"idle_heartbeat":100000000,"flow_control":true})",
+            R"(ok:{"deliver_policy":"all","ack_policy":"none","max_deliver":-1,"replay_policy":"instant","idle_heartbeat":100000000,"flow_control":true,"deliver_subject":"d.x","inactive_threshold":200000000,"num_replicas":0})");
         row("empty: ack none, no ack wait", R"({})",
-            R"(ok:{"deliver_policy":"all","ack_policy":"none","max_deliver":-1,"replay_policy":"instant","max_waiting":512,"num_replicas":0})");
+            R"(ok:{"deliver_policy":"all","ack_policy":"none","max_deliver":-1,"replay_policy":"instant","max_waiting":512,"inactive_threshold":5000000000,"num_replicas":0})");
         row("explicit defaults", R"({"durable_name":"D","ack_policy":"explicit"})",
             R"(ok:{"durable_name":"D","deliver_policy":"all","ack_policy":"explicit","ack_wait":30000000000,"max_deliver":-1,"replay_policy":"instant","max_waiting":512,"max_ack_pending":1000,"num_replicas":0})");
         row("backoff sets ack wait",
             R"({"ack_policy":"all","backoff":[1000000,2000000],"max_deliver":3})",
-            R"(ok:{"deliver_policy":"all","ack_policy":"all","ack_wait":1000000,"max_deliver":3,"backoff":[1000000,2000000],"replay_policy":"instant","max_waiting":512,"max_ack_pending":1000,"num_replicas":0})");
+            R"(ok:{"deliver_policy":"all","ack_policy":"all","ack_wait":1000000,"max_deliver":3,"backoff":[1000000,2000000],"replay_policy":"instant","max_waiting":512,"max_ack_pending":1000,"inactive_threshold":5000000000,"num_replicas":0})");
         row("start time round trip",
             R"({"deliver_policy":"by_start_time","opt_start_time":"2024-01-02T03:04:05.5+01:00"})",
-            R"(ok:{"deliver_policy":"by_start_time","opt_start_time":"2024-01-02T02:04:05.5Z","ack_policy":"none","max_deliver":-1,"replay_policy":"instant","max_waiting":512,"num_replicas":0})");
+            R"(ok:{"deliver_policy":"by_start_time","opt_start_time":"2024-01-02T02:04:05.5Z","ack_policy":"none","max_deliver":-1,"replay_policy":"instant","max_waiting":512,"inactive_threshold":5000000000,"num_replicas":0})");
         row("every field round trips",
             R"({"durable_name":"D","description":"d","deliver_policy":"last_per_subject","ack_policy":"explicit","ack_wait":5,"max_deliver":9,"backoff":[5,6],"filter_subjects":["s.a","s.b"],"replay_policy":"original","sample_freq":"50%","max_waiting":7,"max_ack_pending":8,"headers_only":true,"max_batch":3,"max_expires":4000000,"max_bytes":100,"inactive_threshold":9,"mem_storage":true,"metadata":{"k":"v"}})",
             R"(ok:{"durable_name":"D","description":"d","deliver_policy":"last_per_subject","ack_policy":"explicit","ack_wait":5,"max_deliver":9,"backoff":[5,6],"filter_subjects":["s.a","s.b"],"replay_policy":"original","sample_freq":"50%","max_waiting":7,"max_ack_pending":8,"headers_only":true,"max_batch":3,"max_expires":4000000,"max_bytes":100,"inactive_threshold":9,"num_replicas":0,"mem_storage":true,"metadata":{"k":"v"}})");
         row("undefined deliver policy", R"({"deliver_policy":"undefined"})",
-            R"(ok:{"deliver_policy":"all","ack_policy":"none","max_deliver":-1,"replay_policy":"instant","max_waiting":512,"num_replicas":0})");
+            R"(ok:{"deliver_policy":"all","ack_policy":"none","max_deliver":-1,"replay_policy":"instant","max_waiting":512,"inactive_threshold":5000000000,"num_replicas":0})");
         row("bad enum", R"({"ack_policy":"sometimes"})", "err:10025:invalid JSON");
         row("bad type", R"({"max_deliver":"3"})", "err:10025:invalid JSON");
         row("max deliver vs backoff", R"({"backoff":[1,2],"max_deliver":2})",
@@ -125,7 +128,7 @@ private slots:
         row("workqueue pull needs ack", R"({})",
             "err:10084:consumer in pull mode requires ack policy", 2);
         row("interest replicas must match", R"({"num_replicas":1,"ack_policy":"explicit"})",
-            R"(ok:{"deliver_policy":"all","ack_policy":"explicit","ack_wait":30000000000,"max_deliver":-1,"replay_policy":"instant","max_waiting":512,"max_ack_pending":1000,"num_replicas":1})",
+            R"(ok:{"deliver_policy":"all","ack_policy":"explicit","ack_wait":30000000000,"max_deliver":-1,"replay_policy":"instant","max_waiting":512,"max_ack_pending":1000,"inactive_threshold":5000000000,"num_replicas":1})",
             1);
     }
     void checkAndDefaults() {
