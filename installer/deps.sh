@@ -10,7 +10,9 @@ packages=(
     libssl-dev libcrypt-dev libspdlog-dev libfmt-dev
     libnats-dev nats-server                        # real client and reference peer
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6opengl6-dev libxkbcommon-dev           # needed by Qt6Charts and Qt6Gui config
     libqt6sql6-sqlite libsqlite3-dev libgl-dev
+    qt6-translations-l10n                          # Qt's own German strings
     xvfb xauth curl ca-certificates
 )
 

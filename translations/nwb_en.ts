@@ -1,0 +1,85 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>nwb::ui::ClusterController</name>
+    <message numerus="yes">
+        <source>Start %n node(s)</source>
+        <translation>
+            <numerusform>Start %n node</numerusform><numerusform>Start %n nodes</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::ConnectionsManagerDialog</name>
+    <message numerus="yes">
+        <source>Imported %n connection(s) from %1.</source>
+        <translation>
+            <numerusform>Imported %n connection from %1.</numerusform><numerusform>Imported %n connections from %1.</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::ConnectionsTablePanel</name>
+    <message numerus="yes">
+        <source>%n connection(s), from %1</source>
+        <translation>
+            <numerusform>%n connection, from %1</numerusform><numerusform>%n connections, from %1</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::LocalClusterPanel</name>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n node</numerusform><numerusform>%n nodes</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Run %n local node(s)</source>
+        <translation>
+            <numerusform>Run %n local node</numerusform><numerusform>Run %n local nodes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Local cluster: %1 of %n node(s) running</source>
+        <translation>
+            <numerusform>Local cluster: %1 of %n node running</numerusform><numerusform>Local cluster: %1 of %n nodes running</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) imported.</source>
+        <translation>
+            <numerusform>%n connection imported.</numerusform><numerusform>%n connections imported.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read; see the event log.</source>
+        <translation>
+            <numerusform>%n file could not be read; see the event log.</numerusform><numerusform>%n files could not be read; see the event log.</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::PublishHistoryModel</name>
+    <message numerus="yes">
+        <source>&lt;%n bytes, binary&gt;</source>
+        <translation>
+            <numerusform>&lt;%n bytes, binary&gt;</numerusform><numerusform>&lt;%n bytes, binary&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n bytes</numerusform><numerusform>%n bytes</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::PublishPanel</name>
+    <message numerus="yes">
+        <source>Published %n byte(s) to %1</source>
+        <translation>
+            <numerusform>Published %n byte to %1</numerusform><numerusform>Published %n bytes to %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reply from %1 in %2 ms (%n byte(s))</source>
+        <translation>
+            <numerusform>Reply from %1 in %2 ms (%n byte)</numerusform><numerusform>Reply from %1 in %2 ms (%n bytes)</numerusform></translation>
+    </message>
+    </context>
+</TS>
