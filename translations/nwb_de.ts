@@ -64,11 +64,11 @@
 <context>
     <name>nwb::ui::CliContextImporter</name>
     <message>
-        <source>&quot;%1&quot; is not a valid server URL</source>
+        <source>"%1" is not a valid server URL</source>
         <translation>„%1“ ist keine gültige Server-URL</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: only nats:// and tls:// servers can be used</source>
+        <source>"%1": only nats:// and tls:// servers can be used</source>
         <translation>„%1“: Nur nats://- und tls://-Server sind möglich</translation>
     </message>
     <message>
@@ -92,7 +92,7 @@
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a string</source>
+        <source>"%1" is not a string</source>
         <translation>„%1“ ist keine Zeichenkette</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>authentifiziert sich mit user_jwt, das eine Verbindung als .creds-Datei erwartet</translation>
     </message>
     <message>
-        <source>&quot;url&quot; names no server</source>
+        <source>"url" names no server</source>
         <translation>„url“ nennt keinen Server</translation>
     </message>
 </context>
@@ -164,7 +164,7 @@
         <translation>Farbe…</translation>
     </message>
     <message>
-        <source>Marks this connection&apos;s tabs and status bar</source>
+        <source>Marks this connection's tabs and status bar</source>
         <translation>Kennzeichnet die Tabs und die Statusleiste dieser Verbindung</translation>
     </message>
     <message>
@@ -282,7 +282,7 @@
         <translation>Client-Schlüssel</translation>
     </message>
     <message>
-        <source>empty: the system&apos;s roots</source>
+        <source>empty: the system's roots</source>
         <translation>leer: Stammzertifikate des Systems</translation>
     </message>
     <message>
@@ -400,7 +400,7 @@
         <translation>nats-Kontexte &amp;importieren</translation>
     </message>
     <message>
-        <source>Adds the nats CLI&apos;s saved contexts as connections</source>
+        <source>Adds the nats CLI's saved contexts as connections</source>
         <translation>Übernimmt die gespeicherten Kontexte der nats-CLI als Verbindungen</translation>
     </message>
     <message>
@@ -896,6 +896,14 @@
         <source>&lt;h3&gt;NATS Workbench %1&lt;/h3&gt;&lt;p&gt;A desktop home for NATS: an embedded NATS-compatible server, a subject browser, publish and request, and live monitoring of any NATS server.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;NATS Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Arbeitsumgebung für NATS: ein eingebetteter, NATS-kompatibler Server, ein Subject-Browser, Veröffentlichen und Anfragen sowie Live-Monitoring beliebiger NATS-Server.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Manage connections…</source>
+        <translation>Verbindungen &amp;verwalten…</translation>
+    </message>
+    <message>
+        <source>Node %1 is %2: %3</source>
+        <translation>Knoten %1: %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>nwb::ui::MessageDetailView</name>
@@ -940,10 +948,6 @@
         <translation>(keine)</translation>
     </message>
     <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
         <source>The payload is binary: it is copied as UTF-8 text and may not be reproduced exactly.</source>
         <translation>Die Payload ist binär: Sie wird als UTF-8-Text kopiert und womöglich nicht exakt wiedergegeben.</translation>
     </message>
@@ -954,6 +958,11 @@
     <message>
         <source>Copy a nats CLI command that publishes this message</source>
         <translation>Einen nats-CLI-Befehl kopieren, der diese Nachricht veröffentlicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform><numerusform>%Ln Byte</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1155,29 @@
     </message>
 </context>
 <context>
+    <name>nwb::ui::NatsOptionsBuilder</name>
+    <message>
+        <source>no server URL</source>
+        <translation>keine Server-URL</translation>
+    </message>
+    <message>
+        <source>credentials file</source>
+        <translation>Credentials-Datei</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+</context>
+<context>
     <name>nwb::ui::NatsSession</name>
     <message>
         <source>not connected</source>
@@ -1189,6 +1221,25 @@
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::NkeySigner</name>
+    <message>
+        <source>invalid NKey seed</source>
+        <translation>ungültiger NKey-Seed</translation>
+    </message>
+    <message>
+        <source>invalid NKey seed: checksum mismatch</source>
+        <translation>ungültiger NKey-Seed: Prüfsumme stimmt nicht</translation>
+    </message>
+    <message>
+        <source>not an NKey seed</source>
+        <translation>kein NKey-Seed</translation>
+    </message>
+    <message>
+        <source>not a user NKey seed</source>
+        <translation>kein Benutzer-NKey-Seed</translation>
     </message>
 </context>
 <context>
@@ -1343,23 +1394,16 @@
         <translation>Verbindung %1 hat keinen Namen</translation>
     </message>
     <message>
-        <source>%1: colour &quot;%2&quot; is not #rrggbb</source>
+        <source>%1: colour "%2" is not #rrggbb</source>
         <translation>%1: Farbe „%2“ hat nicht die Form #rrggbb</translation>
     </message>
     <message>
-        <source>%1: unknown auth &quot;%2&quot;</source>
+        <source>%1: unknown auth "%2"</source>
         <translation>%1: unbekannte Authentifizierung „%2“</translation>
     </message>
 </context>
 <context>
     <name>nwb::ui::PublishHistoryModel</name>
-    <message numerus="yes">
-        <source>&lt;%n bytes, binary&gt;</source>
-        <translation>
-            <numerusform>&lt;%n Byte, binär&gt;</numerusform>
-            <numerusform>&lt;%n Bytes, binär&gt;</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Request</source>
         <translation>Anfrage</translation>
@@ -1371,13 +1415,6 @@
     <message>
         <source>%1 (reply to %2)</source>
         <translation>%1 (Antwort an %2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bytes</source>
-        <translation>
-            <numerusform>%n Byte</numerusform>
-            <numerusform>%n Bytes</numerusform>
-        </translation>
     </message>
     <message>
         <source>Time</source>
@@ -1394,6 +1431,16 @@
     <message>
         <source>Payload</source>
         <translation>Payload</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;%n byte(s), binary&gt;</source>
+        <translation>
+            <numerusform>&lt;%n Byte, binär&gt;</numerusform><numerusform>&lt;%n Byte, binär&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform><numerusform>%Ln Byte</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1561,33 @@
     <message>
         <source>Enter a subject without spaces or wildcards</source>
         <translation>Geben Sie ein Subject ohne Leerzeichen und Wildcards ein</translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::ServerInfoReader</name>
+    <message>
+        <source>the server did not send INFO (is this a NATS server?)</source>
+        <translation>der Server hat kein INFO gesendet (ist das ein NATS-Server?)</translation>
+    </message>
+    <message>
+        <source>unreadable INFO: %1</source>
+        <translation>unlesbares INFO: %1</translation>
+    </message>
+    <message>
+        <source>invalid server URL: %1</source>
+        <translation>ungültige Server-URL: %1</translation>
+    </message>
+    <message>
+        <source>cannot reach %1:%2: %3</source>
+        <translation>%1:%2 nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>no INFO from %1:%2: %3</source>
+        <translation>kein INFO von %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
     </message>
 </context>
 <context>

@@ -57,16 +57,24 @@
     </message>
     </context>
 <context>
+    <name>nwb::ui::MessageDetailView</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform><numerusform>%Ln bytes</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>nwb::ui::PublishHistoryModel</name>
     <message numerus="yes">
-        <source>&lt;%n bytes, binary&gt;</source>
+        <source>&lt;%n byte(s), binary&gt;</source>
         <translation>
-            <numerusform>&lt;%n bytes, binary&gt;</numerusform><numerusform>&lt;%n bytes, binary&gt;</numerusform></translation>
+            <numerusform>&lt;%n byte, binary&gt;</numerusform><numerusform>&lt;%n bytes, binary&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n bytes</source>
+        <source>%Ln byte(s)</source>
         <translation>
-            <numerusform>%n bytes</numerusform><numerusform>%n bytes</numerusform></translation>
+            <numerusform>%Ln byte</numerusform><numerusform>%Ln bytes</numerusform></translation>
     </message>
     </context>
 <context>

@@ -11,6 +11,7 @@
 #include "ui/cluster/local_cluster_panel.h"
 #include "ui/connections/cli_context_importer.h"
 #include "ui/connections/connection_dialog.h"
+#include "ui/connections/connections_manager_dialog.h"
 #include "ui/monitoring/connections_table_panel.h"
 #include "ui/monitoring/monitoring_panel.h"
 #include "ui/monitoring/varz_poller.h"
@@ -178,6 +179,7 @@ void MainWindow::createActions() {
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     add(file, tr("&New connection…"), QKeySequence::New, &MainWindow::newProfile);
+    add(file, tr("&Manage connections…"), {}, &MainWindow::manageProfiles);
     add(file, tr("&Import nats CLI contexts…"), {}, &MainWindow::importCliContexts);
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
@@ -412,8 +414,9 @@ void MainWindow::closeTab(int index) {
 void MainWindow::onNodeChanged(const NodeInfo& node) {
     navigator_->updateNode(node);
     const QString target = nodeTargetKey(node.name);
-    event_log_->add(tr("Node %1 is %2").arg(node.name, nodeRunStateText(node.state)) +
-                        (node.error.isEmpty() ? QString() : QStringLiteral(": ") + node.error),
+    event_log_->add(node.error.isEmpty()
+                        ? tr("Node %1 is %2").arg(node.name, nodeRunStateText(node.state))
+                        : tr("Node %1 is %2: %3").arg(node.name, nodeRunStateText(node.state), node.error),
                     node.state == NodeRunState::Killed || node.state == NodeRunState::Failed);
     int running = 0;
     for (const NodeInfo& n : cluster_->nodes()) running += n.state == NodeRunState::Running;
@@ -537,6 +540,18 @@ void MainWindow::removeProfile(qint64 id) {
     if (auto removed = profiles_->remove(id); !removed)
         event_log_->add(tr("Connection not removed: %1").arg(removed.error()), true);
     reloadProfiles();
+}
+
+void MainWindow::manageProfiles() {
+    auto* dialog = new ConnectionsManagerDialog(*profiles_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionsManagerDialog::connectRequested, this,
+            [this](const ConnectionProfile& profile) {
+                reloadProfiles();
+                openView(profileTargetKey(profile.id), ViewKind::Subjects);
+            });
+    connect(dialog, &QDialog::finished, this, &MainWindow::reloadProfiles);
+    dialog->open();
 }
 
 void MainWindow::importCliContexts() {

@@ -84,6 +84,7 @@ private:
     void newProfile();
     void editProfile(qint64 id);
     void removeProfile(qint64 id);
+    void manageProfiles();
     void importCliContexts();
     void showCommandPalette();
     void findInCurrent();

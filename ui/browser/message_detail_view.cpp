@@ -78,7 +78,7 @@ void MessageDetailView::setMessage(const ReceivedMessage& message) {
     reply_->setText(message.reply.isEmpty() ? tr("(none)") : message.reply);
     time_->setText(QDateTime::fromMSecsSinceEpoch(message.received_ms)
                        .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")));
-    size_->setText(tr("%1 bytes").arg(QLocale().toString(message.payload.size())));
+    size_->setText(tr("%Ln byte(s)", nullptr, int(message.payload.size())));
     headers_->setRowCount(int(message.headers.size()));
     for (int row = 0; row < int(message.headers.size()); ++row) {
         headers_->setItem(row, 0, new QTableWidgetItem(message.headers[row].first));

@@ -20,6 +20,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <charconv>
 #include <optional>
 
 namespace nwb::ui {
@@ -68,6 +69,14 @@ int addJsonRow(QStandardItem* parent, const QString& key, const boost::json::val
             type = PayloadViewer::tr("null");
             text = QStringLiteral("null");
             break;
+        case boost::json::kind::double_: {
+            // The shortest text that reads back as the same double: 47.5, not 4.75E1.
+            type = PayloadViewer::tr("number");
+            char buffer[32];
+            const auto end = std::to_chars(buffer, buffer + sizeof buffer, value.get_double()).ptr;
+            text = QString::fromLatin1(buffer, static_cast<qsizetype>(end - buffer));
+            break;
+        }
         default:
             type = PayloadViewer::tr("number");
             text = QString::fromStdString(boost::json::serialize(value));

@@ -10,10 +10,6 @@
 namespace nwb::ui {
 namespace {
 
-QString trText(const char* text) {
-    return QCoreApplication::translate("nwb::ui::NatsOptionsBuilder", text);
-}
-
 bool usesTls(const ConnectionProfile& profile) {
     if (profile.tls_required) return true;
     for (const QString& url : profile.urls)
@@ -36,7 +32,9 @@ std::expected<BuiltNatsOptions, QString> buildNatsOptions(const ConnectionProfil
     QList<QByteArray> urls;
     for (const QString& url : profile.urls)
         if (!url.trimmed().isEmpty()) urls.append(url.trimmed().toUtf8());
-    if (urls.isEmpty()) return std::unexpected(trText("no server URL"));
+    if (urls.isEmpty())
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::NatsOptionsBuilder", "no server URL"));
 
     natsOptions* raw = nullptr;
     if (natsOptions_Create(&raw) != NATS_OK) return std::unexpected(natsErrorText(NATS_NO_MEMORY));
@@ -83,26 +81,31 @@ std::expected<BuiltNatsOptions, QString> buildNatsOptions(const ConnectionProfil
             break;
         }
         case AuthKind::CredsFile:
-            if (!check(natsOptions_SetUserCredentialsFromFiles(
-                           o, profile.creds_file.toLocal8Bit().constData(), nullptr),
-                       error, trText("credentials file")))
+            if (!check(
+                    natsOptions_SetUserCredentialsFromFiles(
+                        o, profile.creds_file.toLocal8Bit().constData(), nullptr),
+                    error,
+                    QCoreApplication::translate("nwb::ui::NatsOptionsBuilder", "credentials file")))
                 return std::unexpected(error);
             break;
     }
 
     if (usesTls(profile)) {
-        if (!check(natsOptions_SetSecure(o, true), error, trText("TLS")))
+        if (!check(natsOptions_SetSecure(o, true), error,
+                   QCoreApplication::translate("nwb::ui::NatsOptionsBuilder", "TLS")))
             return std::unexpected(error);
         if (!profile.tls_ca_file.isEmpty() &&
             !check(natsOptions_LoadCATrustedCertificates(
                        o, profile.tls_ca_file.toLocal8Bit().constData()),
-                   error, trText("CA file")))
+                   error, QCoreApplication::translate("nwb::ui::NatsOptionsBuilder", "CA file")))
             return std::unexpected(error);
         if (!profile.tls_cert_file.isEmpty() &&
-            !check(natsOptions_LoadCertificatesChain(
-                       o, profile.tls_cert_file.toLocal8Bit().constData(),
-                       profile.tls_key_file.toLocal8Bit().constData()),
-                   error, trText("client certificate")))
+            !check(
+                natsOptions_LoadCertificatesChain(o,
+                                                  profile.tls_cert_file.toLocal8Bit().constData(),
+                                                  profile.tls_key_file.toLocal8Bit().constData()),
+                error,
+                QCoreApplication::translate("nwb::ui::NatsOptionsBuilder", "client certificate")))
             return std::unexpected(error);
         if (profile.tls_skip_verify) natsOptions_SkipServerVerification(o, true);
     }

@@ -19,10 +19,6 @@ constexpr std::uint8_t kPrefixSeed = 18 << 3;  // 'S'
 constexpr std::uint8_t kPrefixUser = 20 << 3;  // 'U'
 constexpr char kBase32Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-QString trText(const char* text) {
-    return QCoreApplication::translate("nwb::ui::NkeySigner", text);
-}
-
 std::uint16_t crc16(const QByteArray& data) {  // CRC-16/XMODEM
     std::uint16_t crc = 0;
     for (char c : data) {
@@ -56,7 +52,9 @@ std::expected<QByteArray, QString> base32Decode(const QByteArray& text) {
     int bits = 0;
     for (char c : text) {
         const char* pos = std::strchr(kBase32Alphabet, c);
-        if (c == '\0' || pos == nullptr) return std::unexpected(trText("invalid NKey seed"));
+        if (c == '\0' || pos == nullptr)
+            return std::unexpected(
+                QCoreApplication::translate("nwb::ui::NkeySigner", "invalid NKey seed"));
         buffer = (buffer << 5) | static_cast<std::uint32_t>(pos - kBase32Alphabet);
         bits += 5;
         if (bits >= 8) {
@@ -80,26 +78,38 @@ std::expected<std::unique_ptr<NkeySigner>, QString> NkeySigner::fromSeed(const Q
     const QByteArray text = seed.trimmed().toLatin1();
     auto raw = base32Decode(text);
     if (!raw) return std::unexpected(raw.error());
-    if (raw->size() != 36) return std::unexpected(trText("invalid NKey seed"));
+    if (raw->size() != 36)
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::NkeySigner", "invalid NKey seed"));
     const QByteArray body = raw->left(34);
     const auto crc = static_cast<std::uint16_t>(static_cast<std::uint8_t>(raw->at(34)) |
                                                 (static_cast<std::uint8_t>(raw->at(35)) << 8));
-    if (crc16(body) != crc) return std::unexpected(trText("invalid NKey seed: checksum mismatch"));
+    if (crc16(body) != crc)
+        return std::unexpected(QCoreApplication::translate("nwb::ui::NkeySigner",
+                                                           "invalid NKey seed: checksum mismatch"));
     const auto b0 = static_cast<std::uint8_t>(body[0]);
     const auto b1 = static_cast<std::uint8_t>(body[1]);
     const std::uint8_t kind = static_cast<std::uint8_t>(((b0 & 7) << 5) | ((b1 & 0xf8) >> 3));
-    if ((b0 & 0xf8) != kPrefixSeed) return std::unexpected(trText("not an NKey seed"));
-    if (kind != kPrefixUser) return std::unexpected(trText("not a user NKey seed"));
+    if ((b0 & 0xf8) != kPrefixSeed)
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::NkeySigner", "not an NKey seed"));
+    if (kind != kPrefixUser)
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::NkeySigner", "not a user NKey seed"));
 
     QByteArray raw_seed = body.mid(2, 32);
     const auto* key_bytes = reinterpret_cast<const unsigned char*>(raw_seed.constData());
     EVP_PKEY* key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, key_bytes, 32);
-    if (key == nullptr) return std::unexpected(trText("invalid NKey seed"));
+    if (key == nullptr)
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::NkeySigner", "invalid NKey seed"));
     unsigned char pub[32];
     size_t pub_len = sizeof pub;
     const bool ok = EVP_PKEY_get_raw_public_key(key, pub, &pub_len) == 1 && pub_len == 32;
     EVP_PKEY_free(key);
-    if (!ok) return std::unexpected(trText("invalid NKey seed"));
+    if (!ok)
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::NkeySigner", "invalid NKey seed"));
 
     QByteArray public_raw(1, static_cast<char>(kPrefixUser));
     public_raw.append(reinterpret_cast<const char*>(pub), 32);

@@ -14,20 +14,19 @@ namespace {
 constexpr quint16 kDefaultPort = 4222;
 constexpr qint64 kMaxInfoLine = 64 * 1024;
 
-QString trText(const char* text) {
-    return QCoreApplication::translate("nwb::ui::ServerInfoReader", text);
-}
-
 }  // namespace
 
 std::expected<ServerInfo, QString> parseInfoLine(const QByteArray& line) {
     const QByteArray trimmed = line.trimmed();
     if (!trimmed.startsWith("INFO ") && !trimmed.startsWith("INFO\t"))
-        return std::unexpected(trText("the server did not send INFO (is this a NATS server?)"));
+        return std::unexpected(QCoreApplication::translate(
+            "nwb::ui::ServerInfoReader", "the server did not send INFO (is this a NATS server?)"));
     QJsonParseError parse_error;
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed.mid(5).trimmed(), &parse_error);
     if (!doc.isObject())
-        return std::unexpected(trText("unreadable INFO: %1").arg(parse_error.errorString()));
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::ServerInfoReader", "unreadable INFO: %1")
+                .arg(parse_error.errorString()));
     const QJsonObject o = doc.object();
     ServerInfo info;
     info.server_id = o.value(QLatin1String("server_id")).toString();
@@ -45,7 +44,9 @@ std::expected<ServerInfo, QString> readServerInfo(const QString& url, int timeou
     if (!text.contains(QLatin1String("://"))) text.prepend(QLatin1String("nats://"));
     const QUrl parsed(text);
     if (!parsed.isValid() || parsed.host().isEmpty())
-        return std::unexpected(trText("invalid server URL: %1").arg(url));
+        return std::unexpected(
+            QCoreApplication::translate("nwb::ui::ServerInfoReader", "invalid server URL: %1")
+                .arg(url));
     const QString host = parsed.host();
     const int port = parsed.port(kDefaultPort);
 
@@ -54,17 +55,24 @@ std::expected<ServerInfo, QString> readServerInfo(const QString& url, int timeou
     socket.connectToHost(host, static_cast<quint16>(port));
     if (!socket.waitForConnected(static_cast<int>(deadline.remainingTime())))
         return std::unexpected(
-            trText("cannot reach %1:%2: %3").arg(host).arg(port).arg(socket.errorString()));
+            QCoreApplication::translate("nwb::ui::ServerInfoReader", "cannot reach %1:%2: %3")
+                .arg(host)
+                .arg(port)
+                .arg(socket.errorString()));
     while (!socket.canReadLine()) {
         if (socket.bytesAvailable() > kMaxInfoLine)
-            return std::unexpected(trText("the server did not send INFO (is this a NATS server?)"));
+            return std::unexpected(QCoreApplication::translate(
+                "nwb::ui::ServerInfoReader",
+                "the server did not send INFO (is this a NATS server?)"));
         const qint64 remaining = deadline.remainingTime();
         if (remaining <= 0 || !socket.waitForReadyRead(static_cast<int>(remaining)))
             return std::unexpected(
-                trText("no INFO from %1:%2: %3")
+                QCoreApplication::translate("nwb::ui::ServerInfoReader", "no INFO from %1:%2: %3")
                     .arg(host)
                     .arg(port)
-                    .arg(remaining <= 0 ? trText("timeout") : socket.errorString()));
+                    .arg(remaining <= 0
+                             ? QCoreApplication::translate("nwb::ui::ServerInfoReader", "timeout")
+                             : socket.errorString()));
     }
     const QByteArray line = socket.readLine(kMaxInfoLine);
     socket.abort();

@@ -369,7 +369,7 @@ void ConnectionDialog::startTest() {
 QString ConnectionDialog::describeTestResult(const ConnectionTestResult& result) {
     if (!result.ok) return tr("Failed: %1").arg(result.error);
     const QString rtt = result.rtt_us < 0 ? tr("unknown")
-                                          : tr("%1 ms").arg(QString::number(result.rtt_us / 1000.0, 'f', 2));
+                                          : tr("%1 ms").arg(QLocale().toString(result.rtt_us / 1000.0, 'f', 2));
     return tr("Connected to %1 (nats-server %2), RTT %3, JetStream %4")
         .arg(result.server_name.isEmpty() ? result.server_id : result.server_name, result.version, rtt,
              result.jetstream ? tr("on") : tr("off"));

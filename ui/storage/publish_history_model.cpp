@@ -39,7 +39,7 @@ QString PublishHistoryModel::payloadPreview(const QByteArray& payload, int max_c
     if (payload.isEmpty()) return {};
     QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decode(payload);
-    if (decode.hasError()) return tr("<%n bytes, binary>", nullptr, int(payload.size()));
+    if (decode.hasError()) return tr("<%n byte(s), binary>", nullptr, int(payload.size()));
     for (auto& c : text) {
         if (c == u'\n' || c == u'\r' || c == u'\t') c = u' ';
     }
@@ -70,7 +70,7 @@ QVariant PublishHistoryModel::data(const QModelIndex& index, int role) const {
             return QDateTime::fromMSecsSinceEpoch(m.sent_ms).toString(Qt::ISODateWithMs);
         case SubjectColumn:
             return m.reply.isEmpty() ? m.subject : tr("%1 (reply to %2)").arg(m.subject, m.reply);
-        case PayloadColumn: return tr("%n bytes", nullptr, int(m.payload.size()));
+        case PayloadColumn: return tr("%Ln byte(s)", nullptr, int(m.payload.size()));
         default: return {};
         }
     }

@@ -11,6 +11,7 @@
 #include "ui/browser/message_list_model.h"
 #include "ui/browser/payload_viewer.h"
 #include "ui/browser/subject_browser_panel.h"
+#include "ui/browser/subject_tree_model.h"
 #include "ui/cluster/cluster_controller.h"
 #include "ui/cluster/local_cluster_panel.h"
 #include "ui/publish/publish_history_panel.h"
@@ -28,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace nwb::ui;
 
@@ -67,6 +69,7 @@ private slots:
     void killAndRestartTheNode();
     void tabsAndClusterSizeComeBack();
     void commandPaletteFindsCommands();
+    void busySubjectTree();
 
 private:
     static void waitUntilReady(MainWindow& window) {
@@ -266,6 +269,56 @@ void TestMainWindow::commandPaletteFindsCommands() {
     QCOMPARE(palette.visibleCommands(),
              (QStringList{QStringLiteral("Run 1 local node"), QStringLiteral("Run 3 local nodes"),
                           QStringLiteral("Run 5 local nodes"), QStringLiteral("Stop all local nodes")}));
+}
+
+// A window with traffic on several subjects: exact per-subject counts in the tree; its
+// screenshot is the README's.
+void TestMainWindow::busySubjectTree() {
+    nwb::test::WorkbenchSandbox sandbox(QStringLiteral("busy"));
+    MainWindow window(sandbox.database, {});
+    window.resize(1400, 820);
+    window.show();
+    waitUntilReady(window);
+    auto* browser = qobject_cast<SubjectBrowserPanel*>(
+        window.view(QStringLiteral("node:n1"), ViewKind::Subjects));
+    QTRY_VERIFY_WITH_TIMEOUT(browser->isSubscribed(), kWaitMs);
+
+    natsConnection* nc = nullptr;
+    QCOMPARE(natsConnection_ConnectTo(&nc, qPrintable(node(window, QStringLiteral("n1"))->clientUrl())),
+             NATS_OK);
+    const char* subjects[] = {"orders.eu.created", "orders.eu.paid", "orders.us.created",
+                              "sensors.kitchen.temp", "sensors.garage.temp", "billing.invoice"};
+    int sent = 0;
+    for (int round = 0; round < 5; ++round) {
+        for (const char* subject : subjects) {
+            const QByteArray payload =
+                QStringLiteral("{\"id\":%1,\"subject\":\"%2\",\"amount\":%3.50,\"tags\":[\"demo\"]}")
+                    .arg(++sent).arg(QLatin1String(subject)).arg(round * 10 + 7).toUtf8();
+            QCOMPARE(natsConnection_Publish(nc, subject, payload.constData(), payload.size()), NATS_OK);
+        }
+    }
+    QCOMPARE(natsConnection_Flush(nc), NATS_OK);
+    natsConnection_Destroy(nc);
+
+    QTRY_COMPARE_WITH_TIMEOUT(browser->messageList()->rowCount(), 30, kWaitMs);
+    SubjectTreeModel* tree = browser->subjectTree();
+    QCOMPARE(tree->indexForSubject(QStringLiteral("orders")).data(SubjectTreeModel::CountRole).toULongLong(), 15u);
+    QCOMPARE(tree->indexForSubject(QStringLiteral("orders.eu")).data(SubjectTreeModel::CountRole).toULongLong(), 10u);
+    QCOMPARE(tree->indexForSubject(QStringLiteral("sensors.garage.temp")).data(SubjectTreeModel::CountRole).toULongLong(), 5u);
+    QCOMPARE(tree->totalMessages(), 30u);
+
+    window.tabs()->setCurrentWidget(browser);
+    browser->treeView()->expandAll();
+    browser->listView()->selectRow(27);
+    QTRY_VERIFY(window.messageDetail()->hasMessage());
+    QCOMPARE(window.messageDetail()->message().subject, QStringLiteral("sensors.kitchen.temp"));
+    auto* json = window.messageDetail()->payloadViewer()->findChild<QTreeView*>();
+    QVERIFY(json);
+    const QModelIndex root = json->model()->index(0, 0);
+    QCOMPARE(json->model()->index(2, 1, root).data().toString(), QStringLiteral("47.5"));
+    // The status bar's rate needs two /varz samples, a second apart.
+    QTRY_VERIFY_WITH_TIMEOUT(window.rateStatus()->text().startsWith(QStringLiteral("in ")), kWaitMs);
+    nwb::test::screenshot(&window, QStringLiteral("workbench"));
 }
 
 QTEST_MAIN(TestMainWindow)

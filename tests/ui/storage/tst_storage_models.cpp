@@ -1,4 +1,5 @@
 // PublishHistoryModel and ProfileListModel under QAbstractItemModelTester, with their roles and refresh.
+#include "ui/app/translations.h"
 #include "ui/storage/database.h"
 #include "ui/storage/profile_list_model.h"
 #include "ui/storage/profile_store.h"
@@ -15,6 +16,7 @@ using namespace nwb::ui;
 class TstStorageModels : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QVERIFY(nwb::ui::installTranslators(*qApp, QLocale(QLocale::English))); }
     void init();
     void cleanup();
     void historyModel();
