@@ -223,13 +223,13 @@ EndpointResult connz(MonitorContext& ctx, const QueryParams& query) {
     const bool with_subs = subs->subs || subs->detail;
     if (*state != ConnState::Closed) open = ctx.server.connections(with_subs);
     if (*state != ConnState::Open) closed = ctx.server.closedConnections();
-    std::int64_t total = static_cast<std::int64_t>(open.size() + closed.size());
     if (!acc.empty()) {
-        // Closed connections of the global account record no account name, so nats-server's
-        // filter drops them all.
-        total -= static_cast<std::int64_t>(closed.size());
+        // Only the global account's clients (every other account is served by accountConnz).
+        // Its closed connections record no account name, so nats-server's filter drops them all.
+        std::erase_if(open, [&](const ConnectionInfo& c) { return c.account != acc; });
         closed.clear();
     }
+    const auto total = static_cast<std::int64_t>(open.size() + closed.size());
 
     std::vector<Entry> entries;
     if (*cid > 0) {

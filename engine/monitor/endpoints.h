@@ -13,10 +13,12 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nwb::core {
+class Account;
 class Server;
-}
+}  // namespace nwb::core
 namespace nwb::jetstream {
 class JetStreamService;
 }
@@ -45,8 +47,14 @@ EndpointResult varz(MonitorContext& ctx, const QueryParams& query);
 EndpointResult connz(MonitorContext& ctx, const QueryParams& query);
 /// /connz as served over HTTP: `acc=<account>` works for every account, not only "$G".
 EndpointResult connzAnyAccount(MonitorContext& ctx, const QueryParams& query);
-/// Subscriptions: only the SublistStats object unless a non-empty list is asked for.
+/// Subscriptions over every account (`acc=` one): only the SublistStats object unless a
+/// non-empty list is asked for.
 EndpointResult subsz(MonitorContext& ctx, const QueryParams& query);
+/// nats-server's Subsz object (always the full document, as the Go struct marshals) over every
+/// account or only `account`; `acc` in the query is ignored. `force_subs`: list subscriptions
+/// whatever the query says (the account request always lists them).
+EndpointResult subszDocument(MonitorContext& ctx, const QueryParams& query,
+                             std::string_view account, bool force_subs = false);
 EndpointResult routez(MonitorContext& ctx, const QueryParams& query);
 EndpointResult gatewayz(MonitorContext& ctx, const QueryParams& query);
 EndpointResult leafz(MonitorContext& ctx, const QueryParams& query);
@@ -64,8 +72,8 @@ EndpointResult healthz(MonitorContext& ctx, const QueryParams& query);
 /// Internal queues with something pending: none here.
 EndpointResult ipqueuesz(MonitorContext& ctx, const QueryParams& query);
 
-/// nats-server's SublistStats object for the global account's trie (in /subsz and /accountz).
-boost::json::object sublistStats(core::Server& server);
+/// nats-server's SublistStats summed over `accounts` (in /subsz and /accountz).
+boost::json::object sublistStats(const std::vector<core::Account*>& accounts);
 
 /// The HTML index page with a link to every endpoint under `base_path` (normalized, e.g. "/").
 std::string indexPage(MonitorContext& ctx, std::string_view base_path);

@@ -216,35 +216,25 @@ std::string hostOf(core::Server& server) {
     return o.client_advertise.empty() ? o.host : o.client_advertise;
 }
 
-boost::json::object sublistStatsOf(const std::vector<core::Account*>& accounts) {
-    core::SubjectTrie::Stats sum;
-    for (core::Account* a : accounts) {
-        const core::SubjectTrie::Stats st = a->trie().stats();
-        sum.count += st.count;
-        sum.inserts += st.inserts;
-        sum.removes += st.removes;
-        sum.matches += st.matches;
-        sum.total_fanout += st.total_fanout;
-        sum.max_fanout = std::max(sum.max_fanout, st.max_fanout);
+/// Go's SubjectsCollide: some literal subject matches both (either may hold wildcards).
+bool subjectsCollide(std::string_view a, std::string_view b) {
+    const auto split = [](std::string_view s) {
+        std::vector<std::string_view> tokens;
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t dot = s.find('.', start);
+            tokens.push_back(s.substr(start, dot == std::string_view::npos ? dot : dot - start));
+            if (dot == std::string_view::npos) return tokens;
+            start = dot + 1;
+        }
+    };
+    const std::vector<std::string_view> ta = split(a);
+    const std::vector<std::string_view> tb = split(b);
+    for (std::size_t i = 0; i < ta.size() && i < tb.size(); ++i) {
+        if (ta[i] == ">" || tb[i] == ">") return true;
+        if (ta[i] != "*" && tb[i] != "*" && ta[i] != tb[i]) return false;
     }
-    boost::json::object o;
-    o["num_subscriptions"] = sum.count;
-    o["num_cache"] = 0;
-    o["num_inserts"] = sum.inserts;
-    o["num_removes"] = sum.removes;
-    o["num_matches"] = sum.matches;
-    o["cache_hit_rate"] = 0.0;
-    o["max_fanout"] = sum.max_fanout;
-    o["avg_fanout"] = sum.total_fanout > 0 && sum.matches > 0
-                          ? static_cast<double>(sum.total_fanout) /
-                                static_cast<double>(sum.matches)
-                          : 0.0;
-    return o;
-}
-
-bool sidLess(const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return a.size() < b.size();
-    return a < b;
+    return ta.size() == tb.size();
 }
 
 /// The service imports nats-server gives every other account from the system account.
@@ -534,7 +524,7 @@ std::expected<boost::json::object, std::string> accountInfo(core::Server& server
             d["imports"] = systemImports(sys->name(), account->name());
         }
     }
-    d["sublist_stats"] = sublistStatsOf({account});
+    d["sublist_stats"] = sublistStats({account});
     return d;
 }
 
@@ -557,9 +547,9 @@ EndpointResult sysAccountz(MonitorContext& ctx, const QueryParams& query) {
 }
 
 EndpointResult accountConnz(MonitorContext& ctx, const QueryParams& query,
-                            std::string_view account) {
-    if (account == core::kGlobalAccountName || ctx.server.findAccount(account) == nullptr) {
-        // The endpoint handles "$G", and answers an unknown account as nats-server does.
+                            std::string_view account, std::string_view filter_subject) {
+    if (ctx.server.findAccount(account) == nullptr) {
+        // The endpoint answers an unknown account as nats-server does.
         std::string q = "acc=" + percentEncode(account);
         for (const char* key :
              {"sort", "auth", "subs", "offset", "limit", "cid", "state", "user", "mqtt_client"}) {
@@ -586,14 +576,25 @@ EndpointResult accountConnz(MonitorContext& ctx, const QueryParams& query,
     }
     EndpointResult all = sysConnz(ctx, QueryParams(q));
     if (!all) return all;
+    // As nats-server: `total` counts the account's connections, the subject filter (">" is no
+    // filter) only narrows the open ones listed.
+    const bool by_subject = !filter_subject.empty() && filter_subject != ">";
     std::set<std::uint64_t> open_cids;
+    std::set<std::uint64_t> listed_open;
     std::set<std::uint64_t> closed_cids;
     if (*state != ConnState::Closed) {
-        for (const core::ConnectionInfo& ci : ctx.server.connections(false)) {
-            if (ci.account == account) open_cids.insert(ci.cid);
+        for (const core::ConnectionInfo& ci : ctx.server.connections(by_subject)) {
+            if (ci.account != account) continue;
+            open_cids.insert(ci.cid);
+            if (!by_subject || std::ranges::any_of(ci.subscriptions, [&](const auto& s) {
+                    return subjectsCollide(filter_subject, s.subject);
+                })) {
+                listed_open.insert(ci.cid);
+            }
         }
     }
-    if (*state != ConnState::Open) {
+    // Closed connections of "$G" record no account name, so nats-server's filter drops them.
+    if (*state != ConnState::Open && account != core::kGlobalAccountName) {
         for (const core::ConnectionInfo& ci : ctx.server.closedConnections()) {
             if (ci.account == account) closed_cids.insert(ci.cid);
         }
@@ -603,7 +604,7 @@ EndpointResult accountConnz(MonitorContext& ctx, const QueryParams& query,
     for (boost::json::value& entry : doc["connections"].as_array()) {
         boost::json::object& conn = entry.as_object();
         const std::uint64_t id = conn["cid"].to_number<std::uint64_t>();
-        if (!open_cids.contains(id) && !closed_cids.contains(id)) continue;
+        if (!listed_open.contains(id) && !closed_cids.contains(id)) continue;
         kept.push_back(std::move(conn));
     }
     const std::int64_t off = std::max<std::int64_t>(*offset, 0);
@@ -624,77 +625,54 @@ EndpointResult accountConnz(MonitorContext& ctx, const QueryParams& query,
     return all;
 }
 
-EndpointResult sysSubsz(MonitorContext& ctx, const QueryParams& query, std::string_view account,
-                        bool force_subs) {
-    auto subs = query.decodeBool("subs");
-    if (!subs) return std::unexpected(subs.error());
-    if (force_subs) subs = true;
-    const auto offset = query.decodeInt("offset");
-    if (!offset) return std::unexpected(offset.error());
-    const auto limit = query.decodeInt("limit");
-    if (!limit) return std::unexpected(limit.error());
-    const std::string test = query.get("test");
-    const std::int64_t off = std::max<std::int64_t>(*offset, 0);
-    const std::int64_t lim = *limit <= 0 ? kDefaultListSize : *limit;
-    if (!test.empty()) {
-        // Go's IsValidLiteralSubject.
-        bool literal = true;
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t dot = test.find('.', start);
-            const std::string_view token = std::string_view(test).substr(
-                start, dot == std::string::npos ? std::string::npos : dot - start);
-            if (token.empty() || token == "*" || token == ">") literal = false;
-            if (dot == std::string::npos) break;
-            start = dot + 1;
-        }
-        if (!literal) {
-            return std::unexpected("invalid test subject, must be valid publish subject: " + test);
+std::int64_t countClientSubscriptions(core::Server& server, std::string_view account,
+                                      std::string_view subject,
+                                      const std::optional<std::string>& queue) {
+    const bool literal = !protocol::hasWildcard(subject);
+    bool connected = false;
+    std::int64_t n = 0;
+    for (const core::ConnectionInfo& c : server.connections(true)) {
+        if (c.account != account) continue;
+        connected = true;
+        for (const core::SubscriptionInfo& s : c.subscriptions) {
+            if (queue && s.queue != *queue) continue;
+            const bool reached = literal ? protocol::subjectMatches(s.subject, subject)
+                                         : protocol::subjectIsSubsetOf(s.subject, subject);
+            if (reached) ++n;
         }
     }
-    std::vector<core::Account*> accounts;
-    for (core::Account* a : ctx.server.accounts()) {
-        if (account.empty() || a->name() == account) accounts.push_back(a);
+    return connected ? n : -1;
+}
+
+std::optional<std::string> decodeBase64(std::string_view text) {
+    static constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string clean;
+    for (char c : text) {
+        if (c != '\r' && c != '\n') clean.push_back(c);
     }
-    boost::json::object out;
-    out["server_id"] = ctx.server.serverId();
-    out["now"] = rfc3339Nano(WallClock::now(), TimeZone::Utc);
-    for (auto& [k, v] : sublistStatsOf(accounts)) out[k] = v;
-    boost::json::array page;
-    if (*subs) {
-        std::vector<core::SubscriptionInfo> all;
-        std::vector<std::string> owners;
-        for (core::ConnectionInfo& c : ctx.server.connections(true)) {
-            if (!account.empty() && c.account != account) continue;
-            std::sort(c.subscriptions.begin(), c.subscriptions.end(),
-                      [](const auto& a, const auto& b) { return sidLess(a.sid, b.sid); });
-            for (core::SubscriptionInfo& s : c.subscriptions) {
-                if (!test.empty() && !protocol::subjectMatches(s.subject, test)) continue;
-                all.push_back(std::move(s));
-                owners.push_back(c.account);
+    if (clean.size() % 4 != 0) return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < clean.size(); i += 4) {
+        std::uint32_t bits = 0;
+        int pad = 0;
+        for (std::size_t j = 0; j < 4; ++j) {
+            const char c = clean[i + j];
+            std::size_t v = 0;
+            if (c == '=') {
+                if (i + 4 != clean.size() || j < 2) return std::nullopt;
+                ++pad;
+            } else {
+                if (pad > 0) return std::nullopt;
+                v = kAlphabet.find(c);
+                if (v == std::string_view::npos) return std::nullopt;
             }
+            bits = (bits << 6) | static_cast<std::uint32_t>(v);
         }
-        const auto max_index = static_cast<std::int64_t>(all.size());
-        const std::int64_t min_off = std::min(off, max_index);
-        const std::int64_t max_off =
-            std::min(off > INT64_MAX - lim ? INT64_MAX : off + lim, max_index);
-        for (std::int64_t i = min_off; i < max_off; ++i) {
-            const core::SubscriptionInfo& s = all[static_cast<std::size_t>(i)];
-            boost::json::object d;
-            d["account"] = owners[static_cast<std::size_t>(i)];
-            d["subject"] = s.subject;
-            if (!s.queue.empty()) d["qgroup"] = s.queue;
-            d["sid"] = s.sid;
-            d["msgs"] = s.msgs;
-            if (s.max != 0) d["max"] = s.max;
-            d["cid"] = s.cid;
-            page.push_back(std::move(d));
-        }
+        out.push_back(static_cast<char>((bits >> 16) & 0xff));
+        if (pad < 2) out.push_back(static_cast<char>((bits >> 8) & 0xff));
+        if (pad < 1) out.push_back(static_cast<char>(bits & 0xff));
     }
-    out["total"] = page.size();  // nats-server 2.9.10 reports the size of this page
-    out["offset"] = off;
-    out["limit"] = lim;
-    if (!page.empty()) out["subscriptions_list"] = std::move(page);
     return out;
 }
 

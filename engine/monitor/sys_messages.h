@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,14 +76,20 @@ std::expected<boost::json::object, std::string> accountInfo(core::Server& server
 EndpointResult sysAccountz(MonitorContext& ctx, const QueryParams& query);
 /// /connz, with each connection's account (other than "$G") named when `auth` is set.
 EndpointResult sysConnz(MonitorContext& ctx, const QueryParams& query);
-/// /connz restricted to one account; the endpoint itself knows only "$G".
+/// /connz restricted to one account, open connections listed only when one of their
+/// subscriptions collides with `filter_subject` (empty or ">": all), as ConnzOptions.FilterSubject.
 EndpointResult accountConnz(MonitorContext& ctx, const QueryParams& query,
-                            std::string_view account);
-/// nats-server's Subsz object (always the full document, as the Go struct marshals), over every
-/// account or only `account`; `acc` in the query is ignored. `force_subs`: list subscriptions
-/// whatever the query says (the account request always lists them).
-EndpointResult sysSubsz(MonitorContext& ctx, const QueryParams& query, std::string_view account,
-                        bool force_subs = false);
+                            std::string_view account, std::string_view filter_subject = {});
+/// How many client subscriptions of `account` the subject reaches, as nats-server's totalSubs
+/// (a literal subject: the subscriptions matching it) or, for a wildcard subject, those it
+/// covers; with a queue only that queue group's. -1 when the account has no connection here.
+/// Any thread; takes the connection list's locks briefly.
+std::int64_t countClientSubscriptions(core::Server& server, std::string_view account,
+                                      std::string_view subject,
+                                      const std::optional<std::string>& queue);
+
+/// Go's base64.StdEncoding decoding (as encoding/json reads a []byte), or nullopt. Any thread.
+std::optional<std::string> decodeBase64(std::string_view text);
 
 /// The CONNECT / DISCONNECT advisory of a client of a non-global account.
 boost::json::object clientEvent(core::Server& server, const core::ConnectionInfo& info,

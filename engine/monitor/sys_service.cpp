@@ -11,6 +11,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
+#include <cctype>
+#include <optional>
+
 namespace nwb::monitor {
 
 struct SysService::Handler : core::InternalSubscriber {
@@ -45,6 +48,32 @@ constexpr SysEndpoint kServerEndpoints[] = {
     SysEndpoint::Statsz,   SysEndpoint::Varz,  SysEndpoint::Subsz,    SysEndpoint::Connz,
     SysEndpoint::Routez,   SysEndpoint::Gatewayz, SysEndpoint::Leafz, SysEndpoint::Accountz,
     SysEndpoint::Jsz,      SysEndpoint::Healthz,  SysEndpoint::Idz};
+
+/// The value of header `key` in a NATS/1.0 header block, or nullopt when it has none.
+std::optional<std::string> headerValue(std::string_view headers, std::string_view key) {
+    std::size_t line = headers.find("\r\n");
+    while (line != std::string_view::npos) {
+        line += 2;
+        const std::size_t end = headers.find("\r\n", line);
+        const std::string_view text =
+            headers.substr(line, end == std::string_view::npos ? end : end - line);
+        if (text.size() > key.size() && text.substr(0, key.size()) == key &&
+            text[key.size()] == ':') {
+            std::string_view value = text.substr(key.size() + 1);
+            while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+            return std::string(value);
+        }
+        line = end;
+    }
+    return std::nullopt;
+}
+
+/// ConnzOptions.FilterSubject of a request ("" when absent).
+std::string filterSubject(const SysRequestOptions& o) {
+    const auto it = o.raw.find("filter_subject");
+    return it != o.raw.end() && it->value().is_string() ? std::string(it->value().get_string())
+                                                        : std::string();
+}
 
 /// The <acc> token of $SYS.REQ.ACCOUNT.<acc>.<X>, or "" when the subject is not 5 tokens.
 std::string accountToken(std::string_view subject) {
@@ -96,6 +125,8 @@ void SysService::start() {
     }
     subscribe(*system_, "$SYS.REQ.ACCOUNT.PING.STATZ", Kind::AccountPingStatz,
               SysEndpoint::Statsz);
+    subscribe(*system_, "$SYS.REQ.ACCOUNT.NSUBS", Kind::AccountNsubs, SysEndpoint::Statsz);
+    subscribe(*system_, "$SYS.DEBUG.SUBSCRIBERS", Kind::DebugSubscribers, SysEndpoint::Statsz);
     // nats-server imports these from the system account into every other account, each
     // mapped to that account's own request.
     for (core::Account* a : server_.accounts()) {
@@ -198,7 +229,7 @@ void SysService::sendStatsz(const std::string& subject) {
 
 void SysService::sendEnvelope(core::Account& account, const std::string& reply,
                               boost::json::value data, int error_code, const std::string& error,
-                              bool null_data) {
+                              bool null_data, ContentEncoding encoding) {
     boost::json::object m;
     m["server"] = sysServerInfo(server_, ++seq_);
     if (null_data) m["data"] = nullptr;
@@ -210,7 +241,12 @@ void SysService::sendEnvelope(core::Account& account, const std::string& reply,
     } else if (!data.is_null()) {
         m["data"] = std::move(data);
     }
-    publish(account, reply, m);
+    if (encoding == ContentEncoding::None) {
+        publish(account, reply, m);
+        return;
+    }
+    server_.publishInternal(account, reply, "", contentEncodingHeaders(encoding),
+                            encodePayload(encoding, goJson(m, false)));
 }
 
 template <typename Fn>
@@ -229,13 +265,18 @@ void SysService::answer(const Request& request, SysEndpoint options_of, Fn&& pro
         sendEnvelope(*request.account, request.reply, nullptr, 500, result->error(), true);
         return;
     }
-    sendEnvelope(*request.account, request.reply, std::move(**result), 0, {});
+    // As nats-server's zReq: a successful reply is compressed as the request's Accept-Encoding
+    // header asks.
+    sendEnvelope(*request.account, request.reply, std::move(**result), 0, {}, false,
+                 acceptedEncoding(request.headers));
 }
 
 void SysService::handle(const Request& request) {
     if (!running_.load(std::memory_order_acquire)) return;
     if (request.kind == Kind::Server || request.kind == Kind::ServerPing) {
         handleServer(request);
+    } else if (request.kind == Kind::AccountNsubs || request.kind == Kind::DebugSubscribers) {
+        handleSubscriberCount(request);
     } else {
         handleAccount(request);
     }
@@ -275,19 +316,20 @@ void SysService::handleServer(const Request& request) {
                        return v;
                    }
                    case SysEndpoint::Subsz:
-                       return sysSubsz(ctx, o.query, o.query.get("acc"));
+                       return subszDocument(ctx, o.query, o.query.get("acc"));
                    case SysEndpoint::Connz: {
                        const std::string acc = o.query.get("acc");
-                       const auto it = o.raw.find("filter_subject");
-                       const bool filtered = it != o.raw.end() && it->value().is_string() &&
-                                             !it->value().get_string().empty() &&
-                                             it->value().get_string() != ">";
-                       if (filtered && acc.empty()) {
-                           return std::unexpected(
-                               std::string("filter by subject only valid with account filtering"));
+                       const std::string filter = filterSubject(o);
+                       if (acc.empty()) {
+                           EndpointResult doc = sysConnz(ctx, o.query);
+                           // Checked after the other options, as nats-server's Connz does.
+                           if (doc && !filter.empty() && filter != ">") {
+                               return std::unexpected(std::string(
+                                   "filter by subject only valid with account filtering"));
+                           }
+                           return doc;
                        }
-                       return acc.empty() ? sysConnz(ctx, o.query)
-                                          : accountConnz(ctx, o.query, acc);
+                       return accountConnz(ctx, o.query, acc, filter);
                    }
                    case SysEndpoint::Routez:
                        return routez(ctx, o.query);
@@ -331,13 +373,13 @@ void SysService::handleAccount(const Request& request) {
                    [&](const SysRequestOptions& o) -> std::optional<EndpointResult> {
                        if (acc.empty()) return std::unexpected("subject \"" + request.subject +
                                                                "\" is malformed");
-                       return accountConnz(ctx, o.query, acc);
+                       return accountConnz(ctx, o.query, acc, filterSubject(o));
                    });
             return;
         case Kind::AccountSubsz:
             answer(request, SysEndpoint::Subsz,
                    [&](const SysRequestOptions& o) -> std::optional<EndpointResult> {
-                       return sysSubsz(ctx, o.query, acc, true);
+                       return subszDocument(ctx, o.query, acc, true);
                    });
             return;
         case Kind::AccountLeafz:
@@ -402,8 +444,80 @@ void SysService::handleAccount(const Request& request) {
         }
         case Kind::Server:
         case Kind::ServerPing:
+        case Kind::AccountNsubs:
+        case Kind::DebugSubscribers:
             return;
     }
+}
+
+void SysService::handleSubscriberCount(const Request& request) {
+    std::string account;
+    std::string subject;
+    std::optional<std::string> queue;
+    if (request.kind == Kind::AccountNsubs) {
+        // nats-server's nsubsRequest: {"acc","subject","queue" (base64)}; anything it cannot
+        // read, and an account without connections here, get no answer.
+        if (request.payload.empty()) return;
+        boost::system::error_code ec;
+        const boost::json::value v = boost::json::parse(request.payload, ec);
+        if (ec || !v.is_object()) return;
+        const boost::json::object& o = v.get_object();
+        const auto text = [&](const char* key) -> std::optional<std::string> {
+            const auto it = o.find(key);
+            if (it == o.end() || it->value().is_null()) return std::string();
+            if (!it->value().is_string()) return std::nullopt;
+            return std::string(it->value().get_string());
+        };
+        const auto acc = text("acc");
+        const auto subj = text("subject");
+        if (!acc || !subj) return;
+        if (const auto it = o.find("queue"); it != o.end() && !it->value().is_null()) {
+            if (!it->value().is_string()) return;
+            queue = decodeBase64(it->value().get_string());
+            if (!queue) return;
+        }
+        account = *acc;
+        subject = *subj;
+    } else {
+        // nats-server's debugSubscribers: "<subject> [<queue>]" about the requester's account
+        // (the system account, or the one a Nats-Request-Info header names).
+        account = system_->name();
+        if (!request.headers.empty()) {
+            auto info = headerValue(request.headers, "Nats-Request-Info");
+            if (!info) return;
+            boost::system::error_code ec;
+            const boost::json::value v = boost::json::parse(*info, ec);
+            if (ec || !v.is_object()) return;
+            for (const char* key : {"acc", "service"}) {
+                const auto it = v.get_object().find(key);
+                if (it != v.get_object().end() && it->value().is_string() &&
+                    !it->value().get_string().empty()) {
+                    account = std::string(it->value().get_string());
+                }
+            }
+            if (server_.findAccount(account) == nullptr) return;
+        }
+        std::string_view body = request.payload;
+        while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) {
+            body.remove_prefix(1);
+        }
+        while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) {
+            body.remove_suffix(1);
+        }
+        const std::size_t space = body.find(' ');
+        subject = std::string(body.substr(0, space));
+        if (space != std::string_view::npos) {
+            const std::string_view rest = body.substr(space + 1);
+            queue = std::string(rest.substr(0, rest.find(' ')));
+        }
+    }
+    if (request.reply.empty()) return;
+    std::int64_t n = countClientSubscriptions(server_, account, subject, queue);
+    if (n < 0) {
+        if (request.kind == Kind::AccountNsubs) return;
+        n = 0;  // the debug request answers whatever the account's connections
+    }
+    server_.publishInternal(*system_, request.reply, "", "", std::to_string(n));
 }
 
 }  // namespace nwb::monitor

@@ -5,6 +5,7 @@
 #include "engine/core/connection_info.h"
 #include "engine/core/internal_subscriber.h"
 #include "engine/core/subscription.h"
+#include "engine/monitor/content_encoding.h"
 #include "engine/monitor/proc_usage.h"
 #include "engine/monitor/sys_messages.h"
 
@@ -70,7 +71,9 @@ private:
         AccountInfo,     ///< $SYS.REQ.ACCOUNT.*.INFO
         AccountStatz,    ///< $SYS.REQ.ACCOUNT.*.STATZ (and the import in other accounts)
         AccountConns,    ///< $SYS.REQ.ACCOUNT.*.CONNS
-        AccountPingStatz ///< $SYS.REQ.ACCOUNT.PING.STATZ in the system account
+        AccountPingStatz, ///< $SYS.REQ.ACCOUNT.PING.STATZ in the system account
+        AccountNsubs,     ///< $SYS.REQ.ACCOUNT.NSUBS: an account's subscriptions on a subject
+        DebugSubscribers  ///< $SYS.DEBUG.SUBSCRIBERS: the same for the requester's account
     };
     struct Handler;
     struct Request {
@@ -89,12 +92,16 @@ private:
     void handle(const Request& request);
     void handleServer(const Request& request);
     void handleAccount(const Request& request);
+    /// NSUBS and DEBUG.SUBSCRIBERS: a bare number, or no answer at all, as nats-server.
+    void handleSubscriberCount(const Request& request);
     /// zReq: decode options, skip when filtered, answer with data or error.
     template <typename Fn>
     void answer(const Request& request, SysEndpoint options_of, Fn&& produce);
-    /// ServerAPIResponse: `data`, or `error` (with "data": null first when `null_data`).
+    /// ServerAPIResponse: `data`, or `error` (with "data": null first when `null_data`),
+    /// compressed as `encoding` says.
     void sendEnvelope(core::Account& account, const std::string& reply, boost::json::value data,
-                      int error_code, const std::string& error, bool null_data = false);
+                      int error_code, const std::string& error, bool null_data = false,
+                      ContentEncoding encoding = ContentEncoding::None);
     void sendStatsz(const std::string& subject);
     /// nats-server's AccountNumConns for `account`, not counting `leaving_cid` (0: none).
     boost::json::object accountConns(core::Account& account, std::uint64_t leaving_cid);

@@ -92,6 +92,7 @@ private slots:
     void connzAuth();
     void accountsAcrossEndpoints();
     void subsz();
+    void subszAcrossAccounts();
     void featureEndpoints();
     void indexJsonpAndNotFound();
     void badParameters_data();
@@ -170,6 +171,11 @@ void TestMonitoring::connzConnections() {
     QCOMPARE(natsConnection_PublishString(pub, "bar.x", "1234567"), NATS_OK);
     QVERIFY(barrier({pub, sub}));
     QVERIFY(eventually([&] { return pendingMsgs(foo) == 3 && pendingMsgs(bar) == 1; }));
+    // nats-server lowers pending_bytes only after its write returned, which can be after the
+    // client already read the PONG.
+    QVERIFY(eventually([&] {
+        return num(at(getJson(mport, "/connz"), "connections/0/pending_bytes")) == 0;
+    }));
 
     NWB_GET_JSON(c, mport, "/connz?subs=1");
     QCOMPARE(num(at(c, "num_connections")), 2);
@@ -426,6 +432,10 @@ void TestMonitoring::accountsAcrossEndpoints() {
     QCOMPARE(with_conns, (std::vector<std::string>{"A", "B"}));
     NWB_GET_JSON(varz, mport, "/varz");
     QCOMPARE(str(at(varz, "system_account")), std::string("SYS"));
+    // The global account has no connection: none of the others' is listed for it.
+    NWB_GET_JSON(global, mport, "/connz?acc=%24G");
+    QCOMPARE(num(at(global, "num_connections")), 0);
+    QCOMPARE(num(at(global, "total")), 0);
 }
 
 void TestMonitoring::subsz() {
@@ -481,6 +491,70 @@ void TestMonitoring::subsz() {
     QVERIFY(at(beyond, "subscriptions_list").is_null());
     NWB_GET_JSON(other, mport, "/subsz?acc=OTHER");
     QCOMPARE(num(at(other, "num_subscriptions")), 0);
+}
+
+void TestMonitoring::subszAcrossAccounts() {
+    // No system account: then neither server has internal subscriptions, so every count is exact.
+    NWB_START_SERVER(server, monitored("accounts {\n"
+                                       "  A { users: [{user: alice, password: a1}] }\n"
+                                       "  B { users: [{user: bob, password: b2}] }\n"
+                                       "}\nno_system_account: true\n"));
+    NWB_MONITOR_PORT(mport, server);
+    NWB_CONNECT(alice, server.url(),
+                [](natsOptions* o) { natsOptions_SetUserInfo(o, "alice", "a1"); });
+    NWB_CONNECT(bob, server.url(), [](natsOptions* o) { natsOptions_SetUserInfo(o, "bob", "b2"); });
+    NWB_SUBSCRIBE(a_foo, alice, "foo");
+    NWB_SUBSCRIBE(a_gone, alice, "gone");
+    NWB_SUBSCRIBE(b_foo, bob, "foo", "q");
+    NWB_SUBSCRIBE(b_bar, bob, "bar.*");
+    NWB_SUBSCRIBE(b_baz, bob, "baz.>");
+    QVERIFY(barrier({alice, bob}));
+    QCOMPARE(natsSubscription_Unsubscribe(a_gone), NATS_OK);
+    QVERIFY(barrier({alice}));
+
+    NWB_GET_JSON(stats, mport, "/subsz");
+    QCOMPARE(num(at(stats, "num_subscriptions")), 4);
+    QCOMPARE(num(at(stats, "num_inserts")), 5);
+    QCOMPARE(num(at(stats, "num_removes")), 1);
+    QVERIFY(at(stats, "server_id").is_null());
+    NWB_GET_JSON(only_a, mport, "/subsz?acc=A");
+    QCOMPARE(num(at(only_a, "num_subscriptions")), 1);
+    QCOMPARE(num(at(only_a, "num_inserts")), 2);
+    QCOMPARE(num(at(only_a, "num_removes")), 1);
+    NWB_GET_JSON(only_b, mport, "/subsz?acc=B");
+    QCOMPARE(num(at(only_b, "num_subscriptions")), 3);
+    QCOMPARE(num(at(only_b, "num_inserts")), 3);
+    QCOMPARE(num(at(only_b, "num_removes")), 0);
+    NWB_GET_JSON(unknown, mport, "/subsz?acc=NOPE&subs=1");
+    QCOMPARE(num(at(unknown, "num_subscriptions")), 0);
+    QVERIFY(at(unknown, "subscriptions_list").is_null());
+
+    NWB_GET_JSON(all, mport, "/subsz?subs=1");
+    QCOMPARE(num(at(all, "total")), 4);
+    QCOMPARE(num(at(all, "num_subscriptions")), 4);
+    std::multiset<std::string> listed;
+    for (const auto& e : at(all, "subscriptions_list").as_array()) {
+        listed.insert(str(at(e, "account")) + " " + str(at(e, "subject")));
+        if (str(at(e, "subject")) == "foo" && str(at(e, "account")) == "B") {
+            QCOMPARE(str(at(e, "qgroup")), std::string("q"));
+        }
+    }
+    QCOMPARE(listed, (std::multiset<std::string>{"A foo", "B foo", "B bar.*", "B baz.>"}));
+    NWB_GET_JSON(b_list, mport, "/subsz?subs=1&acc=B");
+    QCOMPARE(num(at(b_list, "total")), 3);
+    QCOMPARE(num(at(b_list, "num_subscriptions")), 3);
+    NWB_GET_JSON(test_foo, mport, "/subsz?subs=1&test=foo");
+    QCOMPARE(num(at(test_foo, "total")), 2);
+    QCOMPARE(num(at(test_foo, "num_subscriptions")), 4);
+    NWB_GET_JSON(test_baz, mport, "/subsz?subs=1&test=baz.x.y");
+    QCOMPARE(num(at(test_baz, "total")), 1);
+    QCOMPARE(str(at(test_baz, "subscriptions_list/0/account")), std::string("B"));
+    NWB_GET_JSON(a_test, mport, "/subsz?subs=1&acc=A&test=bar.x");
+    QVERIFY(at(a_test, "subscriptions_list").is_null());  // statistics only
+    QCOMPARE(num(at(a_test, "num_subscriptions")), 1);
+    NWB_GET_JSON(page, mport, "/subsz?subs=1&offset=1&limit=2");
+    QCOMPARE(num(at(page, "total")), 2);
+    QCOMPARE(at(page, "subscriptions_list").as_array().size(), std::size_t{2});
 }
 
 void TestMonitoring::featureEndpoints() {

@@ -4,6 +4,8 @@
 #include "tests/integration/integration_test.h"
 #include "tests/interop/monitor_http.h"
 
+#include <boost/beast/zlib/inflate_stream.hpp>
+
 #include <QtTest/QtTest>
 
 #include <filesystem>
@@ -20,6 +22,16 @@ constexpr char kConfig[] = R"(
 accounts {
   SYS { users: [{user: sys, password: sys}] }
   A { users: [{user: a, password: a}] }
+}
+system_account: SYS
+)";
+
+/// Two ordinary accounts besides the system account.
+constexpr char kTwoAccounts[] = R"(
+accounts {
+  SYS { users: [{user: sys, password: sys}] }
+  A { users: [{user: a, password: a}] }
+  B { users: [{user: b, password: b}] }
 }
 system_account: SYS
 )";
@@ -48,6 +60,59 @@ boost::json::value request(natsConnection* nc, const std::string& subject,
     if (s != NATS_OK) return {};
     MsgPtr msg(raw);
     return parseJson(msgData(msg.get()));
+}
+
+/// A request with one header; the reply's text ("" on timeout, with `status` set).
+std::string requestWithHeader(natsConnection* nc, const std::string& subject,
+                              const std::string& payload, const char* key, const char* value,
+                              natsStatus* status, int64_t timeout_ms = kWaitMs) {
+    natsMsg* raw_request = nullptr;
+    natsMsg_Create(&raw_request, subject.c_str(), nullptr, payload.data(),
+                   static_cast<int>(payload.size()));
+    MsgPtr request_msg(raw_request);
+    natsMsgHeader_Set(raw_request, key, value);
+    natsMsg* raw = nullptr;
+    *status = natsConnection_RequestMsg(&raw, nc, raw_request, timeout_ms);
+    if (*status != NATS_OK) return {};
+    MsgPtr reply(raw);
+    return msgData(reply.get());
+}
+
+/// A request with one header; the reply (null on timeout).
+MsgPtr requestMsg(natsConnection* nc, const std::string& subject, const std::string& payload,
+                  const char* key, const char* value) {
+    natsMsg* raw_request = nullptr;
+    natsMsg_Create(&raw_request, subject.c_str(), nullptr, payload.data(),
+                   static_cast<int>(payload.size()));
+    MsgPtr request_msg(raw_request);
+    natsMsgHeader_Set(raw_request, key, value);
+    natsMsg* raw = nullptr;
+    if (natsConnection_RequestMsg(&raw, nc, raw_request, kWaitMs) != NATS_OK) return MsgPtr();
+    return MsgPtr(raw);
+}
+
+std::string header(natsMsg* msg, const char* key) {
+    const char* value = nullptr;
+    if (natsMsgHeader_Get(msg, key, &value) != NATS_OK || value == nullptr) return {};
+    return value;
+}
+
+/// A gzip member without optional fields (as Go writes it) inflated, or "" when it is not one.
+std::string gunzip(const std::string& data) {
+    if (data.size() < 18 || data.compare(0, 4, std::string("\x1f\x8b\x08\x00", 4)) != 0) {
+        return {};
+    }
+    boost::beast::zlib::inflate_stream inflate;
+    std::string out(1 << 20, '\0');
+    boost::beast::zlib::z_params zs;
+    zs.next_in = data.data() + 10;
+    zs.avail_in = data.size() - 18;
+    zs.next_out = out.data();
+    zs.avail_out = out.size();
+    boost::system::error_code ec;
+    inflate.write(zs, boost::beast::zlib::Flush::finish, ec);
+    out.resize(zs.total_out);
+    return out;
 }
 
 std::string serverId(natsConnection* nc) {
@@ -80,6 +145,11 @@ private slots:
     void otherAccountsSeeNoSysTraffic();
     void periodicStatsz();
     void clientAdvisories();
+    void connzScopedToAccount();
+    void connzFilterSubject();
+    void subszAcrossAccounts();
+    void subscriberCounts();
+    void compressedReplies();
 };
 
 /// Starts the server and connects `sys` (system account) and `a` (account A, subscribed to foo).
@@ -378,6 +448,198 @@ void TestSysRequests::clientAdvisories() {
     QCOMPARE(num(at(d, "client/id")), static_cast<std::int64_t>(cid));
     QCOMPARE(num(at(d, "sent/msgs")), 1);
     QCOMPARE(str(at(d, "reason")), std::string("Client Closed"));
+}
+
+/// Starts a server with accounts A and B and connects sys, a (foo, bar.*), a2 (foo, queue q)
+/// and b (foo).
+#define TWO_ACCOUNTS_SETUP()                                                           \
+    NWB_START_SERVER(server, ServerOptions::withConfig(kTwoAccounts));                 \
+    NWB_CONNECT(sys, server.url(), user("sys", "sys-client"));                         \
+    NWB_CONNECT(a, server.url(), user("a", "a-client"));                               \
+    NWB_CONNECT(a2, server.url(), user("a", "a2-client"));                             \
+    NWB_CONNECT(b, server.url(), user("b", "b-client"));                               \
+    NWB_SUBSCRIBE(a_foo, a, "foo");                                                    \
+    NWB_SUBSCRIBE(a_bar, a, "bar.*");                                                  \
+    NWB_SUBSCRIBE(a2_foo, a2, "foo", "q");                                             \
+    NWB_SUBSCRIBE(b_foo, b, "foo");                                                    \
+    QVERIFY(barrier({a, a2, b, sys}));                                                 \
+    const std::string id = serverId(sys)
+
+std::set<std::int64_t> cids(const boost::json::value& connz) {
+    std::set<std::int64_t> out;
+    const auto& list = at(connz, "data/connections");
+    if (list.is_array()) {
+        for (const auto& c : list.as_array()) out.insert(num(at(c, "cid")));
+    }
+    return out;
+}
+
+void TestSysRequests::connzScopedToAccount() {
+    TWO_ACCOUNTS_SETUP();
+    const auto a_cid = static_cast<std::int64_t>(clientId(a));
+    const auto a2_cid = static_cast<std::int64_t>(clientId(a2));
+    // The import every account gets answers with that account's connections only.
+    for (const char* subject : {"$SYS.REQ.SERVER.PING.CONNZ", "$SYS.REQ.ACCOUNT.PING.CONNZ"}) {
+        const auto own = request(a, subject);
+        QCOMPARE(num(at(own, "data/num_connections")), 2);
+        QCOMPARE(num(at(own, "data/total")), 2);
+        QCOMPARE(cids(own), (std::set<std::int64_t>{a_cid, a2_cid}));
+        const auto other = request(b, subject);
+        QCOMPARE(num(at(other, "data/total")), 1);
+        QCOMPARE(cids(other), (std::set<std::int64_t>{static_cast<std::int64_t>(clientId(b))}));
+    }
+    // No other request reaches the system account from an ordinary account.
+    for (const std::string& subject :
+         {"$SYS.REQ.SERVER." + id + ".CONNZ", std::string("$SYS.REQ.SERVER.PING.SUBSZ"),
+          std::string("$SYS.REQ.ACCOUNT.A.SUBSZ"), std::string("$SYS.REQ.ACCOUNT.NSUBS")}) {
+        natsStatus status = NATS_OK;
+        request(a, subject, R"({"acc":"A","subject":"foo"})", &status);
+        QVERIFY2(status == NATS_NO_RESPONDERS, subject.c_str());
+    }
+    // The global account has no connection here: nothing is listed for it.
+    for (const auto& [subject, payload] :
+         std::vector<std::pair<std::string, std::string>>{
+             {"$SYS.REQ.ACCOUNT.$G.CONNZ", ""},
+             {"$SYS.REQ.SERVER.PING.CONNZ", R"({"acc":"$G"})"}}) {
+        const auto g = request(sys, subject, payload);
+        QCOMPARE(num(at(g, "data/num_connections")), 0);
+        QCOMPARE(num(at(g, "data/total")), 0);
+    }
+    const auto all = request(sys, "$SYS.REQ.SERVER.PING.CONNZ");
+    QCOMPARE(num(at(all, "data/total")), 4);
+}
+
+void TestSysRequests::connzFilterSubject() {
+    TWO_ACCOUNTS_SETUP();
+    const auto a_cid = static_cast<std::int64_t>(clientId(a));
+    const auto a2_cid = static_cast<std::int64_t>(clientId(a2));
+    // Listed: connections with a subscription that collides with the filter; total: the
+    // account's connections all the same.
+    const auto bar = request(sys, "$SYS.REQ.ACCOUNT.A.CONNZ", R"({"filter_subject":"bar.x"})");
+    QCOMPARE(num(at(bar, "data/total")), 2);
+    QCOMPARE(num(at(bar, "data/num_connections")), 1);
+    QCOMPARE(cids(bar), (std::set<std::int64_t>{a_cid}));
+    const auto wide = request(sys, "$SYS.REQ.ACCOUNT.A.CONNZ", R"({"filter_subject":"foo.>"})");
+    QCOMPARE(num(at(wide, "data/num_connections")), 0);
+    const auto foo = request(a, "$SYS.REQ.SERVER.PING.CONNZ", R"({"filter_subject":"*"})");
+    QCOMPARE(cids(foo), (std::set<std::int64_t>{a_cid, a2_cid}));
+    const auto any = request(sys, "$SYS.REQ.SERVER.PING.CONNZ",
+                             R"({"acc":"A","filter_subject":">"})");
+    QCOMPARE(num(at(any, "data/num_connections")), 2);
+    const auto bad = request(sys, "$SYS.REQ.SERVER.PING.CONNZ",
+                             R"({"filter_subject":"foo","sort":"bogus"})");
+    QCOMPARE(str(at(bad, "error/description")), std::string("invalid sorting option: bogus"));
+}
+
+void TestSysRequests::subszAcrossAccounts() {
+    TWO_ACCOUNTS_SETUP();
+    // nats-server lists internal subscriptions too: the subject filter keeps the clients' only.
+    const auto foo = request(sys, "$SYS.REQ.SERVER.PING.SUBSZ",
+                             R"({"subscriptions":true,"test":"foo"})");
+    QCOMPARE(num(at(foo, "data/total")), 3);
+    std::multiset<std::string> owners;
+    for (const auto& s : at(foo, "data/subscriptions_list").as_array()) {
+        owners.insert(str(at(s, "account")));
+    }
+    QCOMPARE(owners, (std::multiset<std::string>{"A", "A", "B"}));
+    const auto b_only = request(sys, "$SYS.REQ.SERVER.PING.SUBSZ",
+                                R"({"subscriptions":true,"test":"foo","account":"B"})");
+    QCOMPARE(num(at(b_only, "data/total")), 1);
+    QCOMPARE(num(at(b_only, "data/subscriptions_list/0/cid")),
+             static_cast<std::int64_t>(clientId(b)));
+    const auto bar = request(sys, "$SYS.REQ.ACCOUNT.A.SUBSZ", R"({"test":"bar.baz"})");
+    QCOMPARE(num(at(bar, "data/total")), 1);
+    QCOMPARE(str(at(bar, "data/subscriptions_list/0/subject")), std::string("bar.*"));
+    const auto none = request(sys, "$SYS.REQ.ACCOUNT.B.SUBSZ", R"({"test":"bar.baz"})");
+    QCOMPARE(num(at(none, "data/total")), 0);
+    QVERIFY(at(none, "data/subscriptions_list").is_null());
+    // Statistics of one account never exceed those of all.
+    const auto all = request(sys, "$SYS.REQ.SERVER.PING.SUBSZ");
+    const auto just_a = request(sys, "$SYS.REQ.SERVER.PING.SUBSZ", R"({"account":"A"})");
+    QVERIFY(num(at(just_a, "data/num_subscriptions")) >= 3);  // foo, bar.* and a2's foo
+    QVERIFY(num(at(all, "data/num_subscriptions")) > num(at(just_a, "data/num_subscriptions")));
+    const auto nope = request(sys, "$SYS.REQ.SERVER.PING.SUBSZ", R"({"account":"NOPE"})");
+    QCOMPARE(num(at(nope, "data/num_subscriptions")), 0);
+}
+
+void TestSysRequests::subscriberCounts() {
+    TWO_ACCOUNTS_SETUP();
+    NWB_SUBSCRIBE(sys_foo, sys, "foo");
+    NWB_SUBSCRIBE(sys_wide, sys, "foo.*", "q");
+    QVERIFY(barrier({sys}));
+    // $SYS.REQ.ACCOUNT.NSUBS: {"acc","subject","queue" (base64)} -> a bare number.
+    const std::pair<std::string, std::int64_t> nsubs[] = {
+        {R"({"acc":"A","subject":"foo"})", 2},
+        {R"({"acc":"A","subject":"bar.x"})", 1},
+        {R"({"acc":"A","subject":">"})", 3},
+        {R"({"acc":"A","subject":"foo","queue":"cQ=="})", 1},
+        {R"({"acc":"A","subject":"bar.*","queue":"cQ=="})", 0},
+        {R"({"acc":"B","subject":"foo"})", 1},
+        {R"({"acc":"B","subject":"nothing"})", 0},
+    };
+    for (const auto& [payload, expected] : nsubs) {
+        const auto v = request(sys, "$SYS.REQ.ACCOUNT.NSUBS", payload);
+        QVERIFY2(v.is_number(), payload.c_str());
+        QCOMPARE(num(v), expected);
+    }
+    // No answer for an account without connections, an unknown one, or a body it cannot read.
+    for (const char* payload : {R"({"acc":"$G","subject":"foo"})",
+                                R"({"acc":"NOPE","subject":"foo"})", "", "x",
+                                R"({"acc":"A","subject":"foo","queue":"q"})"}) {
+        natsStatus status = NATS_OK;
+        request(sys, "$SYS.REQ.ACCOUNT.NSUBS", payload, &status, kNoAnswerMs);
+        QVERIFY2(status == NATS_TIMEOUT, payload);
+    }
+    // $SYS.DEBUG.SUBSCRIBERS: "<subject> [<queue>]" about the requester's (system) account.
+    const std::pair<std::string, std::int64_t> debug[] = {
+        // sys has foo, foo.* (queue q) and libnats' reply subscription _INBOX.<id>.*
+        {"foo", 1}, {"foo.x", 1}, {"foo.>", 1}, {">", 3}, {"foo.x q", 1}, {"foo r", 0}, {"", 0},
+    };
+    for (const auto& [payload, expected] : debug) {
+        const auto v = request(sys, "$SYS.DEBUG.SUBSCRIBERS", payload);
+        QVERIFY2(v.is_number(), payload.c_str());
+        QCOMPARE(num(v), expected);
+    }
+    // A Nats-Request-Info header names the account; any other header leaves it unreadable.
+    natsStatus status = NATS_OK;
+    const std::string for_a = requestWithHeader(sys, "$SYS.DEBUG.SUBSCRIBERS", "foo",
+                                                "Nats-Request-Info", R"({"acc":"A"})", &status);
+    QCOMPARE(status, NATS_OK);
+    QCOMPARE(for_a, std::string("2"));
+    requestWithHeader(sys, "$SYS.DEBUG.SUBSCRIBERS", "foo", "X-Other", "1", &status,
+                      kNoAnswerMs);
+    QCOMPARE(status, NATS_TIMEOUT);
+}
+
+void TestSysRequests::compressedReplies() {
+    SYS_SETUP();
+    // An Accept-Encoding header compresses a successful reply (nats-server's zReq).
+    MsgPtr gz = requestMsg(sys, "$SYS.REQ.SERVER.PING.CONNZ", "", "Accept-Encoding", "gzip");
+    QVERIFY(gz);
+    QCOMPARE(header(gz.get(), "Content-Encoding"), std::string("gzip"));
+    const auto connz = parseJson(gunzip(msgData(gz.get())));
+    QCOMPARE(str(at(connz, "server/id")), id);
+    QCOMPARE(num(at(connz, "data/total")), 2);
+    MsgPtr acc = requestMsg(sys, "$SYS.REQ.ACCOUNT.A.CONNZ", "", "Accept-Encoding", "x, GZIP");
+    QCOMPARE(header(acc.get(), "Content-Encoding"), std::string("gzip"));
+    QCOMPARE(num(at(parseJson(gunzip(msgData(acc.get()))), "data/total")), 1);
+    // snappy (or s2) wins over gzip: the snappy framing format's stream identifier comes first.
+    MsgPtr snappy =
+        requestMsg(sys, "$SYS.REQ.SERVER.PING.HEALTHZ", "", "Accept-Encoding", "gzip, s2");
+    QCOMPARE(header(snappy.get(), "Content-Encoding"), std::string("snappy"));
+    QVERIFY(msgData(snappy.get()).starts_with(std::string("\xff\x06\x00\x00sNaPpY", 10)));
+    // Any other encoding: "identity", the JSON as it is.
+    MsgPtr identity = requestMsg(sys, "$SYS.REQ.SERVER.PING.HEALTHZ", "", "Accept-Encoding", "br");
+    QCOMPARE(header(identity.get(), "Content-Encoding"), std::string("identity"));
+    QCOMPARE(str(at(parseJson(msgData(identity.get())), "data/status")), std::string("ok"));
+    // Errors and STATSZ are never compressed.
+    MsgPtr error = requestMsg(sys, "$SYS.REQ.SERVER.PING.CONNZ", R"({"sort":"bogus"})",
+                              "Accept-Encoding", "gzip");
+    QCOMPARE(header(error.get(), "Content-Encoding"), std::string());
+    QCOMPARE(num(at(parseJson(msgData(error.get())), "error/code")), 500);
+    MsgPtr statsz = requestMsg(sys, "$SYS.REQ.SERVER.PING.STATSZ", "", "Accept-Encoding", "gzip");
+    QCOMPARE(header(statsz.get(), "Content-Encoding"), std::string());
+    QCOMPARE(num(at(parseJson(msgData(statsz.get())), "statsz/connections")), 2);
 }
 
 QTEST_APPLESS_MAIN(TestSysRequests)

@@ -263,10 +263,7 @@ private slots:
         QSignalSpy app_refreshed(&app_table, &ConnectionsTablePanel::refreshed);
         app_table.refresh();
         QVERIFY(app_refreshed.wait(kWaitMs));
-        // nats-server 2.9.10 answers an account's request with that account's connections only
-        // (checked by hand: one row here); the engine lists the $SYS session too.
-        QEXPECT_FAIL("", "engine: account $SYS.REQ.SERVER.PING.CONNZ is not filtered by account",
-                     Continue);
+        // As nats-server 2.9.10, an account's request sees that account's connections only.
         QCOMPARE(app_table.model()->rowCount(), 1);
         QVERIFY(app_table.statusText().contains(QStringLiteral("$SYS")));
 
