@@ -205,10 +205,16 @@ std::string apiErrorJson(const ApiError& error) {
     return out;
 }
 
-std::string errorResponse(std::string_view type, const ApiError& error) {
+std::string errorResponse(std::string_view type, const ApiError& error,
+                          std::string_view more_fields) {
     std::string out = "{\"type\":";
     appendJsonString(out, type);
-    out += ",\"error\":" + apiErrorJson(error) + "}";
+    out += ",\"error\":" + apiErrorJson(error);
+    if (!more_fields.empty()) {
+        out += ',';
+        out += more_fields;
+    }
+    out += '}';
     return out;
 }
 

@@ -126,8 +126,10 @@ ApiError makeApiError(ApiErrc errc, std::string_view arg = {});
 
 /// Any thread; `{"code":N,"err_code":N,"description":"..."}` as nats-server marshals ApiError.
 std::string apiErrorJson(const ApiError& error);
-/// Any thread; `{"type":"<type>","error":{...}}`.
-std::string errorResponse(std::string_view type, const ApiError& error);
+/// Any thread; `{"type":"<type>","error":{...}}`, plus `,<more_fields>` when given (the paged
+/// replies of nats-server carry their zeroed total/offset/limit along with an error).
+std::string errorResponse(std::string_view type, const ApiError& error,
+                          std::string_view more_fields = {});
 
 /// Response types ($JS.API reply "type" field).
 namespace response_type {

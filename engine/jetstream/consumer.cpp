@@ -449,6 +449,7 @@ ConsumerState Consumer::state() {
     s.ack_floor_last_ns = last_acked_ns_;
     s.num_ack_pending = pending_.size();
     for (const auto& [seq, p] : pending_) s.num_redelivered += p.deliveries > 1 ? 1 : 0;
+    s.num_redelivered += exhausted_.size();
     s.num_waiting = waiting_.size();
     s.num_pending = numPendingLocked();
     s.push_bound = isPush() && active_;
@@ -475,11 +476,13 @@ std::string Consumer::infoFields(std::string_view server_name) {
         ",\"num_ack_pending\":" + std::to_string(s.num_ack_pending) +
         ",\"num_redelivered\":" + std::to_string(s.num_redelivered) +
         ",\"num_waiting\":" + std::to_string(s.num_waiting) +
-        ",\"num_pending\":" + std::to_string(s.num_pending) + ",\"cluster\":{\"leader\":";
-    appendJsonString(out, server_name);
-    out += "}";
+        ",\"num_pending\":" + std::to_string(s.num_pending);
+    if (!server_name.empty()) {
+        out += ",\"cluster\":{\"leader\":";
+        appendJsonString(out, server_name);
+        out += "}";
+    }
     if (s.push_bound) out += ",\"push_bound\":true";
-    out += ",\"ts\":\"" + goTime(wallNs()) + "\"";
     return out;
 }
 
@@ -555,6 +558,7 @@ void Consumer::onStreamPurged() {
             if (self->sseq_ < first) self->sseq_ = first;
             std::erase_if(self->pending_,
                           [&](const auto& entry) { return !store.load(entry.first); });
+            std::erase_if(self->exhausted_, [&](std::uint64_t seq) { return seq < first; });
             std::erase_if(self->last_per_subject_,
                           [&](std::uint64_t seq) { return !store.load(seq); });
             std::erase_if(self->redeliver_, [&](std::uint64_t seq) {
@@ -684,6 +688,7 @@ void Consumer::expireLocked(std::vector<Outbound>& out) {
         }
         if (config_.max_deliver > 0 &&
             p.deliveries >= static_cast<std::uint64_t>(config_.max_deliver)) {
+            if (p.deliveries > 1) exhausted_.insert(seq);
             it = pending_.erase(it);
             dropped = true;
             continue;
@@ -693,10 +698,8 @@ void Consumer::expireLocked(std::vector<Outbound>& out) {
         ++it;
     }
     std::sort(redeliver_.begin(), redeliver_.end());
-    if (dropped) {
-        ++state_version_;
-        updateFloorLocked();
-    }
+    // nats-server leaves the ack floor alone here: the next ack moves it.
+    if (dropped) ++state_version_;
 }
 
 void Consumer::deliverLocked(std::vector<Outbound>& out) {
@@ -867,17 +870,22 @@ void Consumer::ackLocked(std::uint64_t sseq) {
     switch (config_.ack_policy) {
         case AckPolicy::None:
             return;
-        case AckPolicy::Explicit:
-            if (pending_.erase(sseq) == 0) return;
+        case AckPolicy::Explicit: {
+            const bool was_pending = pending_.erase(sseq) != 0;
+            const bool was_exhausted = exhausted_.erase(sseq) != 0;
+            if (!was_pending && !was_exhausted) return;
             if (context_.remove_on_ack || context_.on_ack) to_remove_.push_back(sseq);
             break;
+        }
         case AckPolicy::All: {
             const auto end = pending_.upper_bound(sseq);
-            if (end == pending_.begin()) return;
+            const auto exhausted_end = exhausted_.upper_bound(sseq);
+            if (end == pending_.begin() && exhausted_end == exhausted_.begin()) return;
             if (context_.remove_on_ack || context_.on_ack) {
                 for (auto it = pending_.begin(); it != end; ++it) to_remove_.push_back(it->first);
             }
             pending_.erase(pending_.begin(), end);
+            exhausted_.erase(exhausted_.begin(), exhausted_end);
             break;
         }
     }
@@ -939,7 +947,7 @@ void Consumer::processAck(const std::string& subject, const std::string& reply,
         } else if (msg == "+WPI") {
             if (auto it = pending_.find(sseq); it != pending_.end()) it->second.sent = now;
         } else if (msg.starts_with("+TERM")) {
-            if (pending_.erase(sseq) != 0) {
+            if (pending_.erase(sseq) + exhausted_.erase(sseq) != 0) {
                 if (context_.remove_on_ack || context_.on_ack) to_remove_.push_back(sseq);
                 ++state_version_;
                 last_acked_ns_ = wallNs();

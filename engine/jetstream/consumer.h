@@ -114,8 +114,9 @@ public:
     bool pushBound() const;
     /// Any thread; reads the store for num_pending.
     ConsumerState state();
-    /// Any thread; the ConsumerInfo JSON fields (no braces), as nats-server marshals them.
-    std::string infoFields(std::string_view server_name);
+    /// Any thread; the ConsumerInfo JSON fields (no braces), as nats-server 2.9.10 marshals them;
+    /// with a server name, also cluster {leader} (a standalone server's API replies have none).
+    std::string infoFields(std::string_view server_name = {});
 
     /// Any thread; does this consumer still need stream message `seq` on `subject` (interest
     /// retention): it matches the filters and is not yet delivered, or delivered and not acked.
@@ -224,6 +225,9 @@ private:
     std::map<std::uint64_t, Pending> pending_;    ///< by stream sequence
     std::deque<std::uint64_t> redeliver_;         ///< stream sequences due again, in order
     std::set<std::uint64_t> redeliver_set_;
+    /// Dropped at max_deliver: no longer pending, but counted in num_redelivered until acked or
+    /// purged, as nats-server keeps their redelivery counts.
+    std::set<std::uint64_t> exhausted_;
     std::deque<Waiting> waiting_;
     std::vector<std::uint64_t> to_remove_;  ///< acked, for workqueue or interest retention
 

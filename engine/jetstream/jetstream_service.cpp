@@ -345,7 +345,6 @@ void JetStreamService::handle(AccountState& account, const Request& request) {
         if (t.size() != want.size() + 1 && t.size() != want.size()) return false;
         return std::equal(want.begin(), want.end(), t.begin());
     };
-    // Counted first, as nats-server's dispatcher does: INFO reports itself in api.total.
     const bool known =
         (t.size() == 1 && t[0] == "INFO") || (t.size() == 2 && (is({"STREAM", "NAMES"}) || is({"STREAM", "LIST"}))) ||
         (t.size() == 3 && t[0] == "STREAM" &&
@@ -356,7 +355,6 @@ void JetStreamService::handle(AccountState& account, const Request& request) {
         (t.size() == 4 && t[0] == "CONSUMER" && (t[1] == "INFO" || t[1] == "DELETE")) ||
         (t.size() == 3 && t[0] == "CONSUMER" && (t[1] == "NAMES" || t[1] == "LIST"));
     if (!known) return;  // not an API this slice serves: no responder, as with no subscription
-    ++account.api_total;
     Reply reply;
     if (t.size() == 1 && t[0] == "INFO") {
         reply = accountInfo(account);
@@ -387,6 +385,8 @@ void JetStreamService::handle(AccountState& account, const Request& request) {
     } else if (t[0] == "CONSUMER" && (t[1] == "NAMES" || t[1] == "LIST")) {
         reply = consumerNames(account, t[2], request, t[1] == "LIST");
     }
+    // Counted once the reply is built, as nats-server does: INFO does not count itself.
+    ++account.api_total;
     if (reply.error) ++account.api_errors;
     if (!request.reply.empty()) {
         server_.publishInternal(*account.account, request.reply, {}, {}, reply.body);
@@ -401,9 +401,8 @@ JetStreamService::Reply JetStreamService::accountInfo(AccountState& account) {
     }
     const auto u = usage(*account.account).value_or(AccountUsage{});
     std::string out = typed(response_type::kAccountInfo);
+    // JetStreamAccountStats of 2.9.10: no reserved_memory / reserved_storage (those are /jsz's).
     out += ",\"memory\":" + std::to_string(u.memory) + ",\"storage\":" + std::to_string(u.storage) +
-           ",\"reserved_memory\":" + std::to_string(u.reserved_memory) +
-           ",\"reserved_storage\":" + std::to_string(u.reserved_storage) +
            ",\"streams\":" + std::to_string(u.streams) +
            ",\"consumers\":" + std::to_string(u.consumers) +
            ",\"limits\":{\"max_memory\":-1,\"max_storage\":-1,\"max_streams\":-1,"
@@ -477,7 +476,7 @@ JetStreamService::Reply JetStreamService::streamCreate(AccountState& account,
         account.streams.emplace(cfg.name, stream);
     }
     std::string out = typed(type);
-    out += "," + stream->infoFields(stream->store().fastState(), false) + ",\"did_create\":true}";
+    out += "," + stream->infoFields(stream->store().fastState(), false, false) + ",\"did_create\":true}";
     return {out, false};
 }
 
@@ -497,14 +496,16 @@ JetStreamService::Reply JetStreamService::streamUpdate(AccountState& account,
     if (overlaps(account, cfg, stream.get())) return error(makeApiError(ApiErrc::StreamSubjectOverlap));
     if (auto e = stream->update(std::move(cfg))) return error(*e);
     std::string out = typed(type);
-    out += "," + stream->infoFields(stream->store().fastState(), true) + "}";
+    out += "," + stream->infoFields(stream->store().fastState(), true, false) + "}";
     return {out, false};
 }
 
 JetStreamService::Reply JetStreamService::streamInfo(AccountState& account, std::string_view name,
                                                      const Request& request) {
     const auto type = response_type::kStreamInfo;
-    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    auto error = [&](const ApiError& e) {
+        return Reply{errorResponse(type, e, "\"total\":0,\"offset\":0,\"limit\":0"), true};
+    };
     if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
     StreamInfoRequest req;
     if (!isEmptyRequest(request.payload)) {
@@ -532,7 +533,7 @@ JetStreamService::Reply JetStreamService::streamInfo(AccountState& account, std:
     }
     std::string out = typed(type);
     out += ",\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
-           ",\"limit\":" + std::to_string(limit) + "," + stream->infoFields(state, true) + "}";
+           ",\"limit\":" + std::to_string(limit) + "," + stream->infoFields(state, true, false) + "}";
     return {out, false};
 }
 
@@ -577,7 +578,13 @@ JetStreamService::Reply JetStreamService::streamPurge(AccountState& account, std
 JetStreamService::Reply JetStreamService::streamNames(AccountState& account,
                                                       const Request& request, bool list) {
     const auto type = list ? response_type::kStreamList : response_type::kStreamNames;
-    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    // As nats-server: names sends a nil list with an error, list an empty one.
+    auto error = [&](const ApiError& e) {
+        return Reply{errorResponse(type, e,
+                                   list ? "\"total\":0,\"offset\":0,\"limit\":0,\"streams\":[]"
+                                        : "\"total\":0,\"offset\":0,\"limit\":0,\"streams\":null"),
+                     true};
+    };
     if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
     StreamNamesRequest req;
     if (!isEmptyRequest(request.payload)) {
@@ -615,7 +622,7 @@ JetStreamService::Reply JetStreamService::streamNames(AccountState& account,
         if (i != offset) out += ',';
         const auto& stream = matched[static_cast<std::size_t>(i)];
         if (list) {
-            out += "{" + stream->infoFields(stream->store().fastState(), true) + "}";
+            out += "{" + stream->infoFields(stream->store().fastState(), true, false) + "}";
         } else {
             appendJsonString(out, stream->name());
         }
@@ -819,7 +826,7 @@ JetStreamService::Reply JetStreamService::consumerCreate(AccountState& account,
                 existing->signal();
             }
             std::string out = typed(type);
-            out += "," + existing->infoFields(server_.serverName()) + "}";
+            out += "," + existing->infoFields() + "}";
             return {out, false};
         }
     }
@@ -882,7 +889,7 @@ JetStreamService::Reply JetStreamService::consumerCreate(AccountState& account,
     consumer->start();
     stream->addConsumer(consumer);
     std::string out = typed(type);
-    out += "," + consumer->infoFields(server_.serverName()) + "}";
+    out += "," + consumer->infoFields() + "}";
     return {out, false};
 }
 
@@ -899,7 +906,7 @@ JetStreamService::Reply JetStreamService::consumerInfo(AccountState& account,
     auto consumer = stream->findConsumer(name);
     if (!consumer) return error(makeApiError(ApiErrc::ConsumerNotFound));
     std::string out = typed(type);
-    out += "," + consumer->infoFields(server_.serverName()) + "}";
+    out += "," + consumer->infoFields() + "}";
     return {out, false};
 }
 
@@ -923,7 +930,10 @@ JetStreamService::Reply JetStreamService::consumerNames(AccountState& account,
                                                         std::string_view stream_name,
                                                         const Request& request, bool list) {
     const auto type = list ? response_type::kConsumerList : response_type::kConsumerNames;
-    auto error = [&](const ApiError& e) { return Reply{errorResponse(type, e), true}; };
+    auto error = [&](const ApiError& e) {
+        return Reply{errorResponse(type, e, "\"total\":0,\"offset\":0,\"limit\":0,\"consumers\":[]"),
+                     true};
+    };
     if (!account.enabled) return error(makeApiError(ApiErrc::NotEnabledForAccount));
     std::int64_t offset = 0;
     if (!isEmptyRequest(request.payload)) {
@@ -947,7 +957,7 @@ JetStreamService::Reply JetStreamService::consumerNames(AccountState& account,
         if (i != offset) out += ',';
         const auto& consumer = consumers[static_cast<std::size_t>(i)];
         if (list) {
-            out += "{" + consumer->infoFields(server_.serverName()) + "}";
+            out += "{" + consumer->infoFields() + "}";
         } else {
             appendJsonString(out, consumer->name());
         }

@@ -242,11 +242,24 @@ std::expected<std::uint64_t, ApiError> Stream::purge(
 }
 
 std::optional<ApiError> Stream::deleteMessage(const MsgDeleteRequest& request) {
+    bool file = false;
     {
         std::lock_guard lock(mutex_);
         if (config_.sealed) return makeApiError(ApiErrc::StreamSealed);
         if (config_.deny_delete) {
             return makeApiError(ApiErrc::StreamMsgDeleteFailed, "message delete not permitted");
+        }
+        file = config_.storage == StorageType::File;
+    }
+    if (file) {
+        // nats-server's file store finds no block for a sequence outside [first, last]: its
+        // errors are 10057 texts there; a gap inside the range is 10043 (as the memory store's).
+        const auto state = store_->fastState();
+        if (request.seq > state.last_seq) {
+            return makeApiError(ApiErrc::StreamMsgDeleteFailed, "stream store EOF");
+        }
+        if (request.seq == 0 || request.seq < state.first_seq) {
+            return makeApiError(ApiErrc::StreamMsgDeleteFailed, "no message found");
         }
     }
     auto r = request.no_erase ? store_->remove(request.seq) : store_->erase(request.seq);
@@ -261,16 +274,19 @@ store::Result<store::StoredMessage> Stream::getMessage(const MsgGetRequest& requ
     return store_->loadLast(request.last_by_subj);
 }
 
-std::string Stream::infoFields(const store::StreamState& state, bool with_domain) const {
+std::string Stream::infoFields(const store::StreamState& state, bool with_domain,
+                               bool with_cluster) const {
     std::string out = "\"config\":" + encodeStreamConfig(config()) + ",\"created\":\"" +
                       goTime(created_ns_) + "\",\"state\":" + stateJson(state, consumerCount());
     if (with_domain && !context_.domain.empty()) {
         out += ",\"domain\":";
         appendJsonString(out, context_.domain);
     }
-    out += ",\"cluster\":{\"leader\":";
-    appendJsonString(out, context_.server.serverName());
-    out += "},\"ts\":\"" + goTime(nowNs()) + "\"";
+    if (with_cluster) {
+        out += ",\"cluster\":{\"leader\":";
+        appendJsonString(out, context_.server.serverName());
+        out += "}";
+    }
     return out;
 }
 

@@ -73,9 +73,10 @@ public:
     /// Any thread; STREAM.MSG.GET / DIRECT.GET lookup. Reads disk.
     store::Result<store::StoredMessage> getMessage(const MsgGetRequest& request);
 
-    /// Any thread; the StreamInfo fields (no braces) nats-server marshals: config, created,
-    /// state, [domain], cluster, ts.
-    std::string infoFields(const store::StreamState& state, bool with_domain) const;
+    /// Any thread; the StreamInfo fields (no braces) nats-server 2.9.10 marshals: config, created,
+    /// state, [domain], [cluster]. A standalone server's API replies have no cluster; /jsz has one.
+    std::string infoFields(const store::StreamState& state, bool with_domain,
+                           bool with_cluster = true) const;
 
     /// Any thread; saves config + created as meta.inf and its CRC32C as meta.sum (file storage).
     std::optional<ApiError> saveMeta();

@@ -186,7 +186,8 @@ std::string encodeStreamConfig(const StreamConfig& c) {
         if (!c.placement->tags.empty()) appendStrings(out, "tags", c.placement->tags);
         out += '}';
     }
-    appendStr(out, "compression", c.compression == Compression::S2 ? "s2" : "none");
+    // compression and consumer_limits came in 2.10: written only when a client set them.
+    if (c.compression == Compression::S2) appendStr(out, "compression", "s2");
     if (c.first_seq != 0) {
         appendField(out, "first_seq");
         out += std::to_string(c.first_seq);
@@ -198,15 +199,17 @@ std::string encodeStreamConfig(const StreamConfig& c) {
     appendBool(out, "deny_delete", c.deny_delete);
     appendBool(out, "deny_purge", c.deny_purge);
     appendBool(out, "allow_rollup_hdrs", c.allow_rollup_hdrs);
-    appendField(out, "consumer_limits");
-    out += '{';
-    if (c.consumer_limits.inactive_threshold != 0) {
-        appendInt(out, "inactive_threshold", c.consumer_limits.inactive_threshold);
+    if (c.consumer_limits.inactive_threshold != 0 || c.consumer_limits.max_ack_pending != 0) {
+        appendField(out, "consumer_limits");
+        out += '{';
+        if (c.consumer_limits.inactive_threshold != 0) {
+            appendInt(out, "inactive_threshold", c.consumer_limits.inactive_threshold);
+        }
+        if (c.consumer_limits.max_ack_pending != 0) {
+            appendInt(out, "max_ack_pending", c.consumer_limits.max_ack_pending);
+        }
+        out += '}';
     }
-    if (c.consumer_limits.max_ack_pending != 0) {
-        appendInt(out, "max_ack_pending", c.consumer_limits.max_ack_pending);
-    }
-    out += '}';
     if (!c.metadata.empty()) {
         appendField(out, "metadata");
         out += '{';

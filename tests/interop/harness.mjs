@@ -69,6 +69,35 @@ export class Inbox {
     }
 }
 
+/// Reads an async iterable in the background, so a test can wait for a count more than once.
+export class Collector {
+    items = [];
+    #waiters = [];
+    #done;
+
+    constructor(iterable) {
+        this.#done = (async () => {
+            for await (const v of iterable) {
+                this.items.push(v);
+                for (let i = this.#waiters.length - 1; i >= 0; i--) {
+                    if (this.items.length >= this.#waiters[i].n) this.#waiters.splice(i, 1)[0].resolve();
+                }
+            }
+        })();
+        this.#done.catch((err) => {
+            for (const w of this.#waiters.splice(0)) w.reject(err);
+        });
+    }
+
+    /// Resolves with the first `n` items once they have arrived.
+    async waitFor(n, what) {
+        if (this.items.length < n) {
+            await withTimeout(new Promise((resolve, reject) => this.#waiters.push({ n, resolve, reject })), what);
+        }
+        return this.items.slice(0, n);
+    }
+}
+
 /// The first value of an async iterable that satisfies `pred` (times out otherwise).
 export function firstMatching(iterable, pred, what) {
     const reader = (async () => {
@@ -87,10 +116,12 @@ function serverPath() {
 }
 
 /// Starts a server for test `t` and registers its teardown (clients closed first, then SIGTERM).
-/// `config` is the text of a config file passed with -c. Returns { port, url, connect(opts) }.
-export async function startServer(t, { args = [], config } = {}) {
+/// `config` is the text of a config file passed with -c; `jetstream: true` adds `-js -sd <tmp>/js`
+/// (the store is removed with the rest of the temp dir). Returns { port, url, connect(opts) }.
+export async function startServer(t, { args = [], config, jetstream = false } = {}) {
     const dir = mkdtempSync(join(tmpdir(), "nwb-interop-"));
     const full_args = ["-a", "127.0.0.1", "-p", "-1", ...args];
+    if (jetstream) full_args.push("-js", "-sd", join(dir, "js"));
     if (config !== undefined) {
         const conf = join(dir, "server.conf");
         writeFileSync(conf, config);
@@ -140,6 +171,7 @@ export async function startServer(t, { args = [], config } = {}) {
     return {
         port,
         url,
+        dir,
         log: () => log,
         /// Connects nats.js (no reconnect, so a dead server fails fast); closed at teardown.
         async connect(opts = {}) {

@@ -55,7 +55,7 @@ private slots:
         QCOMPARE(js_GetAccountInfo(&raw, f.js(), nullptr, nullptr), NATS_OK);
         std::unique_ptr<jsAccountInfo, JsDeleter> ai(raw);
         QCOMPARE(ai->Streams, std::int64_t{0});
-        QCOMPARE(ai->API.Total, std::uint64_t{1});
+        QCOMPARE(ai->API.Total, std::uint64_t{0});  // counted after the answer, as nats-server
         QCOMPARE(ai->API.Errors, std::uint64_t{0});
         QCOMPARE(ai->Limits.MaxMemory, std::int64_t{-1});
         QCOMPARE(ai->Limits.MaxStore, std::int64_t{-1});
@@ -66,7 +66,7 @@ private slots:
         auto info = f.requestJson("$JS.API.INFO");
         QCOMPARE(str(info, "/type"), std::string("io.nats.jetstream.api.v1.account_info_response"));
         QCOMPARE(num(info, "/streams"), std::int64_t{1});
-        QCOMPARE(num(info, "/api/total"), std::int64_t{3});
+        QCOMPARE(num(info, "/api/total"), std::int64_t{2});  // INFO and STREAM.CREATE
         QCOMPARE(num(info, "/storage"), std::int64_t{36 + 3 + 5});  // one record on disk
         QCOMPARE(num(info, "/limits/max_consumers"), std::int64_t{-1});
     }
@@ -95,7 +95,7 @@ private slots:
         const std::string raw = f.request("$JS.API.STREAM.CREATE.T", std::string(kRaw0));
         QVERIFY(raw.starts_with(
             kRaw1));
-        QVERIFY(raw.find(kRaw2) != std::string::npos);
+        QVERIFY(raw.find(kRaw2) == std::string::npos);  // a standalone 2.9.10 sends no cluster
         QVERIFY(raw.ends_with(kRaw3));
     }
 
