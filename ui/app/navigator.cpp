@@ -19,18 +19,6 @@ QIcon dot(const QColor& colour) {
     return QIcon(pixmap);
 }
 
-QColor nodeColour(NodeRunState state) {
-    switch (state) {
-        case NodeRunState::Running: return QColor(0x2e, 0x9d, 0x4f);
-        case NodeRunState::Killed:
-        case NodeRunState::Failed: return QColor(0xd0, 0x3b, 0x3b);
-        case NodeRunState::Starting:
-        case NodeRunState::Stopping: return QColor(0xd9, 0x8a, 0x1c);
-        case NodeRunState::Stopped: break;
-    }
-    return QColor(0x80, 0x80, 0x80);
-}
-
 constexpr ViewKind kServerViews[] = {ViewKind::Subjects, ViewKind::Publish, ViewKind::Monitoring,
                                      ViewKind::Connections};
 
@@ -80,7 +68,7 @@ void Navigator::updateNode(const NodeInfo& node) {
     item->setText(0, node.state == NodeRunState::Running
                          ? tr("%1 · :%2").arg(node.name).arg(node.port)
                          : tr("%1 · %2").arg(node.name, nodeRunStateText(node.state)));
-    item->setIcon(0, dot(nodeColour(node.state)));
+    item->setIcon(0, dot(nodeRunStateColour(node.state)));
     item->setToolTip(0, node.error.isEmpty() ? node.clientUrl() : node.error);
 }
 

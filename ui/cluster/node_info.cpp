@@ -16,4 +16,16 @@ QString nodeRunStateText(NodeRunState state) {
     return {};
 }
 
+QColor nodeRunStateColour(NodeRunState state) {
+    switch (state) {
+        case NodeRunState::Running: return QColor(0x2e, 0x9d, 0x4f);
+        case NodeRunState::Killed:
+        case NodeRunState::Failed: return QColor(0xd0, 0x3b, 0x3b);
+        case NodeRunState::Starting:
+        case NodeRunState::Stopping: return QColor(0xd9, 0x8a, 0x1c);
+        case NodeRunState::Stopped: break;
+    }
+    return QColor(0x80, 0x80, 0x80);
+}
+
 }  // namespace nwb::ui

@@ -1,6 +1,7 @@
 // A GUI-side copy of one embedded node's status, as the cluster panel and navigator show it.
 #pragma once
 
+#include <QColor>
 #include <QMetaType>
 #include <QString>
 
@@ -22,6 +23,8 @@ struct NodeInfo {
 
 /// The state as the UI names it, translated.
 QString nodeRunStateText(NodeRunState state);
+/// Green running, amber in transition, red killed or failed, grey stopped.
+QColor nodeRunStateColour(NodeRunState state);
 
 }  // namespace nwb::ui
 

@@ -6,22 +6,6 @@
 #include <QFont>
 
 namespace nwb::ui {
-namespace {
-
-QColor stateColour(NodeRunState state) {
-    switch (state) {
-        case NodeRunState::Running: return QColor(0x2e, 0x9d, 0x4f);
-        case NodeRunState::Killed:
-        case NodeRunState::Failed: return QColor(0xd0, 0x3b, 0x3b);
-        case NodeRunState::Starting:
-        case NodeRunState::Stopping: return QColor(0xd9, 0x8a, 0x1c);
-        case NodeRunState::Stopped: return QColor(0x80, 0x80, 0x80);
-    }
-    return {};
-}
-
-}  // namespace
-
 NodeTableModel::NodeTableModel(ClusterController* controller, QObject* parent)
     : QAbstractTableModel(parent), nodes_(controller->nodes()) {
     connect(controller, &ClusterController::nodeChanged, this, &NodeTableModel::update);
@@ -50,7 +34,7 @@ QVariant NodeTableModel::data(const QModelIndex& index, int role) const {
             case ServerIdColumn: return node.server_id;
         }
     } else if (role == Qt::ForegroundRole && index.column() == StateColumn) {
-        return stateColour(node.state);
+        return nodeRunStateColour(node.state);
     } else if (role == Qt::ToolTipRole && index.column() == StateColumn && !node.error.isEmpty()) {
         return node.error;
     } else if (role == Qt::FontRole && index.column() == ServerIdColumn) {

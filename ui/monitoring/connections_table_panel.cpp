@@ -77,15 +77,9 @@ ConnectionsTablePanel::~ConnectionsTablePanel() {
     if (reply_) reply_->abort();
 }
 
-void ConnectionsTablePanel::setMonitorUrl(const QString& url) {
-    url_override_ = url;
-    has_url_override_ = true;
-}
+void ConnectionsTablePanel::setMonitorUrl(const QString& url) { monitor_url_.set(url); }
 
-QString ConnectionsTablePanel::monitorUrl() const {
-    if (has_url_override_) return url_override_;
-    return session_ ? session_->profile().monitor_url : QString();
-}
+QString ConnectionsTablePanel::monitorUrl() const { return monitor_url_.resolve(session_); }
 
 QString ConnectionsTablePanel::statusText() const {
     return status_->text();

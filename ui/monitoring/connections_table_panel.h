@@ -2,6 +2,7 @@
 // refreshed every two seconds while visible.
 #pragma once
 
+#include "ui/monitoring/monitor_endpoint.h"
 #include <QPointer>
 #include <QString>
 #include <QWidget>
@@ -69,8 +70,7 @@ private:
     QTableView* view_;
     QLineEdit* filter_;
     QLabel* status_;
-    QString url_override_;
-    bool has_url_override_ = false;
+    MonitorUrlChoice monitor_url_;
     bool in_flight_ = false;
     quint64 fetch_ = 0;
     QPointer<QNetworkReply> reply_;

@@ -1,12 +1,19 @@
 // Reaching a monitoring endpoint over HTTP or $SYS.
 #include "ui/monitoring/monitor_endpoint.h"
 
+#include "ui/client/nats_session.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QNetworkReply>
 
 namespace nwb::ui {
+
+QString MonitorUrlChoice::resolve(const NatsSession* session) const {
+    if (chosen_) return *chosen_;
+    return session ? session->profile().monitor_url : QString();
+}
 
 namespace {
 

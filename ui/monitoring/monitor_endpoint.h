@@ -25,4 +25,17 @@ std::optional<QJsonObject> jsonFromReply(QNetworkReply* reply, QString* error);
 /// (the envelope's "error" description, or malformed JSON). Any thread.
 std::optional<QJsonObject> sysReplyData(const QByteArray& payload, QString* error);
 
+class NatsSession;
+
+/// The monitoring base URL a view polls: one set explicitly (even empty: "no HTTP"), else the
+/// session profile's monitor_url. GUI thread.
+class MonitorUrlChoice {
+public:
+    void set(const QString& url) { chosen_ = url; }
+    QString resolve(const NatsSession* session) const;
+
+private:
+    std::optional<QString> chosen_;
+};
+
 }  // namespace nwb::ui

@@ -26,15 +26,9 @@ VarzPoller::~VarzPoller() {
     if (reply_) reply_->abort();
 }
 
-void VarzPoller::setMonitorUrl(const QString& url) {
-    url_override_ = url;
-    has_url_override_ = true;
-}
+void VarzPoller::setMonitorUrl(const QString& url) { monitor_url_.set(url); }
 
-QString VarzPoller::monitorUrl() const {
-    if (has_url_override_) return url_override_;
-    return session_ ? session_->profile().monitor_url : QString();
-}
+QString VarzPoller::monitorUrl() const { return monitor_url_.resolve(session_); }
 
 void VarzPoller::start() {
     if (timer_->isActive()) return;

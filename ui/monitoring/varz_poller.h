@@ -2,6 +2,7 @@
 // through the session when there is no monitoring URL or HTTP keeps failing.
 #pragma once
 
+#include "ui/monitoring/monitor_endpoint.h"
 #include "ui/monitoring/varz_sample.h"
 
 #include <QObject>
@@ -66,8 +67,7 @@ private:
     QPointer<NatsSession> session_;
     QNetworkAccessManager* network_;
     QTimer* timer_;
-    QString url_override_;
-    bool has_url_override_ = false;
+    MonitorUrlChoice monitor_url_;
     QString failing_url_;       ///< the URL http_failures_ counts for
     int http_failures_ = 0;
     int polls_since_http_ = 0;  ///< while on $SYS
