@@ -3,6 +3,7 @@
 #include "tests/integration/integration_test.h"
 #include "tests/integration/raw_connection.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -350,9 +351,18 @@ void TestJetStreamServer::killDuringAsyncPublishKeepsEveryAckedMessage() {
     QVERIFY(dir.isValid());
     static std::vector<std::unique_ptr<AckLog>> logs;  // see AckLog
     std::map<std::string, std::uint64_t> all_acked;    // over every cycle
-    constexpr int kCycles = 3;
-    constexpr std::size_t kAcksBeforeKill = 300;
-    for (int cycle = 0; cycle < kCycles; ++cycle) {
+    // tools/crash-cycles.sh runs this with NWB_CRASH_CYCLES=1000; CI runs 3.
+    const int cycles = qEnvironmentVariableIsSet("NWB_CRASH_CYCLES")
+                           ? qEnvironmentVariableIntValue("NWB_CRASH_CYCLES")
+                           : 3;
+    // The kill lands after a random number of acks, at a random point of the write path.
+    const quint32 seed = qEnvironmentVariableIsSet("NWB_CRASH_SEED")
+                             ? static_cast<quint32>(qEnvironmentVariableIntValue("NWB_CRASH_SEED"))
+                             : QRandomGenerator::system()->generate();
+    qInfo("crash cycles: %d, seed %u (NWB_CRASH_SEED replays it)", cycles, seed);
+    QRandomGenerator random(seed);
+    for (int cycle = 0; cycle < cycles; ++cycle) {
+        const std::size_t acks_before_kill = 20 + random.bounded(600);
         NWB_START_SERVER(server, jetStreamOptions(dir));
         logs.push_back(std::make_unique<AckLog>());
         AckLog* log = logs.back().get();
@@ -388,7 +398,7 @@ void TestJetStreamServer::killDuringAsyncPublishKeepsEveryAckedMessage() {
                     }
                 }
             });
-            QTRY_VERIFY_WITH_TIMEOUT(log->size() >= kAcksBeforeKill, 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(log->size() >= acks_before_kill, 20000);
             QVERIFY(server.sendSignal(SIGKILL));  // mid-publish: acks are still in flight
             QVERIFY(server.waitForExit(std::chrono::seconds(10)).has_value());
             stop = true;
