@@ -6,6 +6,7 @@
 #include "ui/app/main_window.h"
 #include "ui/app/navigator.h"
 #include "ui/app/session_registry.h"
+#include "ui/app/theme.h"
 #include "ui/app/translations.h"
 #include "ui/browser/message_detail_view.h"
 #include "ui/browser/message_list_model.h"
@@ -20,6 +21,7 @@
 
 #include <nats/nats.h>
 
+#include <QAction>
 #include <QLabel>
 #include <QPointer>
 #include <QLineEdit>
@@ -70,6 +72,7 @@ private slots:
     void tabsAndClusterSizeComeBack();
     void commandPaletteFindsCommands();
     void busySubjectTree();
+    void darkThemeIsRememberedAndApplied();
 
 private:
     static void waitUntilReady(MainWindow& window) {
@@ -319,6 +322,28 @@ void TestMainWindow::busySubjectTree() {
     // The status bar's rate needs two /varz samples, a second apart.
     QTRY_VERIFY_WITH_TIMEOUT(window.rateStatus()->text().startsWith(QStringLiteral("in ")), kWaitMs);
     nwb::test::screenshot(&window, QStringLiteral("workbench"));
+}
+
+void TestMainWindow::darkThemeIsRememberedAndApplied() {
+    nwb::test::WorkbenchSandbox sandbox(QStringLiteral("theme"));
+    rememberSystemTheme();
+    MainWindow window(sandbox.database, {.initial_nodes = 0, .restore_state = false});
+    window.show();
+    QAction* dark = nullptr;
+    for (QAction* action : window.commands())
+        if (action->text() == QStringLiteral("Theme: Dark")) dark = action;
+    QVERIFY(dark);
+    dark->trigger();
+    QVERIFY(darkPaletteInUse());
+    QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+    window.openView(QString(), ViewKind::Cluster);
+    // The palette reaches every widget through posted change events.
+    QTRY_VERIFY(window.palette().color(QPalette::Window).lightness() < 128);
+    QTRY_VERIFY(window.tabs()->currentWidget()->palette().color(QPalette::Window).lightness() < 128);
+    nwb::test::screenshot(&window, QStringLiteral("workbench_dark"));
+    applyTheme(ThemeChoice::Light);
+    QVERIFY(!darkPaletteInUse());
+    applyTheme(ThemeChoice::System);
 }
 
 QTEST_MAIN(TestMainWindow)
