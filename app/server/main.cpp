@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
                                                  bool connected) {
         sys_service.onClientEvent(info, connected);
     });
+    server.setAuthErrorListener(
+        [&sys_service](const nwb::core::ConnectionInfo& info) { sys_service.onAuthError(info); });
     sys_service.start();  // subscribes before the first client can ask
     // JetStream before the listener opens, as in nats-server's Start: no client can reach
     // $JS.API before the service answers it. Its internal subscriptions work before start().
@@ -131,9 +133,13 @@ int main(int argc, char** argv) {
             ports_file.clear();
         }
     }
-    // JetStream's stop blocks, so it runs on the signal thread before the server shuts down.
+    // JetStream's stop blocks, so it runs on the signal thread before the server shuts down;
+    // first, as nats-server's Shutdown, the $SYS SHUTDOWN event reaches the clients.
     std::once_flag jetstream_stopped;
-    signals.start(server, [&] { std::call_once(jetstream_stopped, stopJetStream); });
+    signals.start(server, [&] {
+        sys_service.sendShutdownEvent();
+        std::call_once(jetstream_stopped, stopJetStream);
+    });
     server.waitForShutdown();
     if (monitor) monitor->stop();
     sys_service.stop();

@@ -445,17 +445,24 @@ void applyAuthorization(const ConfMapEntry& e, core::ServerOptions& opts) {
     if ((!user.empty() || !pass.empty()) && !token.empty()) {
         fail(e.key_position, "Cannot have a user/pass and token");
     }
-    if (user_list) {
-        if (!user.empty()) fail(e.key_position, "Can not have a single user/pass and a users array");
+    // As nats-server: users of accounts parsed earlier in the file count as a users array, and
+    // names are unique across both; authorization users are appended to them.
+    std::set<std::string> names;
+    for (const auth::User& u : opts.users) names.insert(u.username);
+    if (user_list || !names.empty()) {
+        if (!user.empty()) {
+            fail(e.key_position, "Can not have a single user/pass and a users array");
+        }
         if (!token.empty()) fail(e.key_position, "Can not have a token and a users array");
-        std::set<std::string> names;
+    }
+    if (user_list) {
         for (auth::User& u : *user_list) {
             if (!names.insert(u.username).second) {
                 fail(e.key_position, fmt::format("Duplicate user {} detected", quoted(u.username)));
             }
             if (!u.permissions && default_permissions) u.permissions = default_permissions;
+            opts.users.push_back(std::move(u));
         }
-        opts.users = std::move(*user_list);
     }
     opts.username = user;
     opts.password = pass;
@@ -492,10 +499,12 @@ void applyAccounts(const ConfMapEntry& e, core::ServerOptions& opts) {
         }
         std::vector<auth::User> account_users;
         std::optional<auth::Permissions> defaults;
+        Position users_position = account.key_position;
         for (const ConfMapEntry& field : account.value.asMap()) {
             const std::string name = lower(field.key);
             if (name == "users") {
                 account_users = users(field);
+                users_position = field.key_position;
             } else if (name == "default_permissions") {
                 defaults = userPermissions(field);
             } else if (name == "nkey" || name == "imports" || name == "exports" ||
@@ -506,32 +515,26 @@ void applyAccounts(const ConfMapEntry& e, core::ServerOptions& opts) {
                 unknownField(field);
             }
         }
+        // As nats-server: an authorization block earlier in the file excludes account users
+        // with a single user or a token; user names are unique across accounts and it.
+        if (!account_users.empty()) {
+            if (!opts.username.empty()) {
+                fail(users_position, "Can not have a single user/pass and accounts");
+            }
+            if (!opts.auth_token.empty()) fail(users_position, "Can not have a token and accounts");
+        }
         for (auth::User& u : account_users) {
+            const bool taken =
+                std::any_of(opts.users.begin(), opts.users.end(),
+                            [&](const auth::User& o) { return o.username == u.username; });
+            if (taken) {
+                fail(users_position, fmt::format("Duplicate user {} detected", quoted(u.username)));
+            }
             u.account = account.key;
             if (!u.permissions && defaults) u.permissions = defaults;
             opts.users.push_back(std::move(u));
         }
         opts.accounts.push_back(account.key);
-    }
-}
-
-/// Checks that need the whole file: user names are unique across authorization and accounts,
-/// and account users exclude a single user or a token (nats-server's texts).
-void checkAccountUsers(const ConfValue& root, const core::ServerOptions& opts) {
-    const bool account_users = std::any_of(opts.users.begin(), opts.users.end(),
-                                           [](const auth::User& u) { return !u.account.empty(); });
-    if (!account_users) return;
-    Position where{};
-    for (const ConfMapEntry& entry : root.asMap()) {
-        if (lower(entry.key) == "accounts") where = entry.key_position;
-    }
-    if (!opts.username.empty()) fail(where, "Can not have a single user/pass and accounts");
-    if (!opts.auth_token.empty()) fail(where, "Can not have a token and accounts");
-    std::set<std::string> names;
-    for (const auth::User& u : opts.users) {
-        if (!names.insert(u.username).second) {
-            fail(where, fmt::format("Duplicate user {} detected", quoted(u.username)));
-        }
     }
 }
 
@@ -802,7 +805,6 @@ void applyEntry(const ConfMapEntry& e, core::ServerOptions& opts,
 void applyConfig(const ConfValue& root, core::ServerOptions& opts,
                  std::vector<std::string>* warnings) {
     for (const ConfMapEntry& entry : root.asMap()) applyEntry(entry, opts, warnings);
-    checkAccountUsers(root, opts);
 }
 
 void validateOptions(const core::ServerOptions& opts) {
@@ -840,6 +842,13 @@ void validateOptions(const core::ServerOptions& opts) {
         if (opts.jetstream_domain.find_first_of(" \t\r\n\f.*>") != std::string::npos) {
             throw ConfigError("invalid domain name: may not contain ., * or >");
         }
+    }
+    // Last, as nats-server resolves it after validating the options: the system account is
+    // looked up among the configured accounts and "$G".
+    if (!opts.system_account.empty() && opts.system_account != "$G" &&
+        std::find(opts.accounts.begin(), opts.accounts.end(), opts.system_account) ==
+            opts.accounts.end()) {
+        throw ConfigError("error resolving system account: account missing");
     }
 }
 

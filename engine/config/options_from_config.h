@@ -21,7 +21,7 @@ void applyConfig(const ConfValue& root, core::ServerOptions& opts,
 
 /// The checks nats-server makes when it creates the server (not with -t): lame duck grace
 /// period below the duration, max_payload not above max_pending, no_auth_user naming a user,
-/// a JetStream domain usable in subjects.
+/// a system account among the configured accounts, a JetStream domain usable in subjects.
 /// Throws ConfigError with nats-server's text, which names no file position.
 void validateOptions(const core::ServerOptions& opts);
 

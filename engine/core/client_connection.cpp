@@ -160,9 +160,7 @@ void ClientConnection::handleParseStatus(protocol::ParseStatus status) {
             closeNow(CloseReason::ProtocolViolation);
             return;
         case ParseStatus::AuthViolation:
-            server_.logger().error("{} - cid:{} - authentication error", remote_, cid_);
-            sendErr("Authorization Violation");
-            closeNow(CloseReason::AuthViolation);
+            authViolation();
             return;
     }
 }
@@ -192,9 +190,7 @@ bool ClientConnection::onConnect(std::string_view json) {
     parser_.setHeadersAllowed(headers_.load());
     parser_.setAwaitingConnect(false);
     if (!authorize() || !opts_.account.empty() || opts_.new_account) {
-        server_.logger().error("{} - cid:{} - authentication error", remote_, cid_);
-        sendErr("Authorization Violation");
-        closeNow(CloseReason::AuthViolation);
+        authViolation();
         return false;
     }
     if (opts_.protocol < 0 || opts_.protocol > 1) {
@@ -222,6 +218,22 @@ bool ClientConnection::authorize() {
     if (!user) return false;
     adoptUser(*user);
     return true;
+}
+
+void ClientConnection::authViolation() {
+    server_.logger().error("{} - cid:{} - authentication error", remote_, cid_);
+    sendErr("Authorization Violation");
+    closeNow(CloseReason::AuthViolation);
+    ConnectionInfo event = info(false);
+    event.stop = WallClock::now();
+    event.reason = std::string(reasonText(CloseReason::AuthViolation));
+    // nats-server's getRawAuthUser: what the client identified itself with (for a JWT its
+    // key, which is never known here).
+    event.authorized_user = !opts_.nkey.empty()  ? opts_.nkey
+                            : !opts_.user.empty() ? opts_.user
+                            : !opts_.jwt.empty()  ? std::string()
+                                                  : opts_.auth_token;
+    server_.notifyAuthError(event);
 }
 
 void ClientConnection::adoptUser(const auth::AuthenticatedUser& user) {

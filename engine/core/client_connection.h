@@ -108,6 +108,8 @@ private:
     void onPingTimer();
     void startAuthTimer();
     bool authorize();
+    /// Refuses the client as nats-server's authViolation: -ERR, close, auth-error event.
+    void authViolation();
     /// The authenticated user's name, account and permissions become this connection's.
     void adoptUser(const auth::AuthenticatedUser& user);
     void bindAccount(std::string_view name);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <stdexcept>
 
 #include "engine/base/server_id.h"
@@ -42,6 +43,36 @@ auth::AuthSettings authSettings(const ServerOptions& o) {
     return s;
 }
 
+/// nats-server's configureAccounts: a system account named in the config and no other account
+/// (besides "$G"), no no_auth_user: clients without credentials join "$G" as a made-up user
+/// "nats-" + 8 base-62 digits. Returns that name, or "" when the rule does not apply.
+std::string systemAccountOnlyUser(const ServerOptions& o) {
+    std::set<std::string_view> configured(o.accounts.begin(), o.accounts.end());
+    configured.erase(kGlobalAccountName);
+    std::string_view system = o.system_account;
+    // nats-server makes an account named $SYS the system account.
+    if (system.empty() && configured.contains(kDefaultSystemAccountName)) {
+        system = kDefaultSystemAccountName;
+    }
+    if (system.empty() || configured.size() != 1 || !configured.contains(system) ||
+        !o.no_auth_user.empty()) {
+        return {};
+    }
+    static constexpr char kDigits[] =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    std::mt19937_64 rng(std::random_device{}());
+    std::string name = "nats-";
+    for (int i = 0; i < 8; ++i) name += kDigits[rng() % 62];
+    return name;
+}
+
+ServerOptions withImplicitNoAuthUser(ServerOptions o, const std::string& name) {
+    if (name.empty()) return o;
+    o.users.push_back(auth::User{name, name.substr(5), std::nullopt, {}});
+    o.no_auth_user = name;
+    return o;
+}
+
 std::string jsonString(std::string_view s) {
     return boost::json::serialize(boost::json::string(s));
 }
@@ -49,7 +80,8 @@ std::string jsonString(std::string_view s) {
 }  // namespace
 
 Server::Server(ServerOptions options)
-    : options_(std::move(options)),
+    : implicit_no_auth_user_(systemAccountOnlyUser(options)),
+      options_(withImplicitNoAuthUser(std::move(options), implicit_no_auth_user_)),
       logger_(logSettings(options_)),
       server_id_(base::newServerId()),
       server_name_(options_.server_name.empty() ? server_id_ : options_.server_name),
@@ -273,7 +305,10 @@ std::string Server::infoJson(std::uint64_t client_id, const std::string& client_
                                                                        : options_.client_advertise);
     json += ",\"port\":" + std::to_string(port_);
     json += std::string(",\"headers\":") + (options_.no_header_support ? "false" : "true");
-    if (authenticator_.authRequired()) json += ",\"auth_required\":true";
+    // As nats-server, a configured no_auth_user (not the made-up one) hides auth_required.
+    const bool no_auth_user_hides = !options_.no_auth_user.empty() &&
+                                    options_.no_auth_user != implicit_no_auth_user_;
+    if (authenticator_.authRequired() && !no_auth_user_hides) json += ",\"auth_required\":true";
     json += ",\"max_payload\":" + std::to_string(options_.max_payload);
     if (options_.jetstream) json += ",\"jetstream\":true";
     json += ",\"client_id\":" + std::to_string(client_id);

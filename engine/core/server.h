@@ -92,6 +92,18 @@ public:
     void notifyClientEvent(const ConnectionInfo& info, bool connected) {
         if (client_event_listener_) client_event_listener_(info, connected);
     }
+    /// Told when a client fails authentication (nats-server's authViolation): `authorized_user`
+    /// holds what the client identified itself with (nkey, user or token, as nats-server's
+    /// getRawAuthUser), stop time and reason are set. Runs on the connection's thread and must
+    /// not block. Set before start().
+    using AuthErrorListener = std::function<void(const ConnectionInfo&)>;
+    void setAuthErrorListener(AuthErrorListener listener) {
+        auth_error_listener_ = std::move(listener);
+    }
+    /// Called by connections. Own thread.
+    void notifyAuthError(const ConnectionInfo& info) {
+        if (auth_error_listener_) auth_error_listener_(info);
+    }
 
     // In-process messaging for engine services ($JS.API, $SYS).
     /// Subscribes `subscriber` (which must outlive the subscription) to `subject`, in `queue` if
@@ -142,6 +154,10 @@ private:
                            std::size_t next, std::chrono::nanoseconds interval);
     void stopWorkers();
 
+    /// nats-server's sysAccOnlyNoAuthUser: the no_auth_user it makes up when the system account
+    /// is the only configured account (empty: none). Initialised before options_, from which
+    /// it is then added.
+    std::string implicit_no_auth_user_;
     ServerOptions options_;
     base::Logger logger_;
     std::string server_id_;
@@ -163,6 +179,7 @@ private:
     std::unordered_map<std::uint64_t, std::shared_ptr<ClientConnection>> clients_;
 
     ClientEventListener client_event_listener_;
+    AuthErrorListener auth_error_listener_;
     ServerCounters counters_;
     WallClock::time_point start_time_ = WallClock::now();
     std::mutex closed_mutex_;

@@ -198,6 +198,7 @@ void Node::teardownLocked(NodeState final_state) {
             running_->server->kill();
             if (running_->jetstream) running_->jetstream->stop();
         } else {
+            running_->sys->sendShutdownEvent();  // as nats-server: before anything else stops
             if (running_->jetstream) running_->jetstream->stop();
             running_->server->shutdown();
         }

@@ -176,6 +176,23 @@ void SysService::onClientEvent(const core::ConnectionInfo& info, bool connected)
     });
 }
 
+void SysService::onAuthError(const core::ConnectionInfo& info) {
+    if (!running_.load(std::memory_order_acquire)) return;
+    boost::asio::post(io_, [this, info] {
+        if (!running_.load(std::memory_order_acquire)) return;
+        publish(*system_, "$SYS.SERVER." + server_.serverId() + ".CLIENT.AUTH.ERR",
+                clientEvent(server_, info, false, ++seq_));
+    });
+}
+
+void SysService::sendShutdownEvent() {
+    if (system_ == nullptr || shutdown_sent_.exchange(true)) return;
+    // Nothing more goes out after it: requests and events still queued are dropped.
+    running_.store(false, std::memory_order_release);
+    publish(*system_, "$SYS.SERVER." + server_.serverId() + ".SHUTDOWN",
+            sysServerInfo(server_, ++seq_));
+}
+
 boost::json::object SysService::accountConns(core::Account& account, std::uint64_t leaving_cid) {
     std::vector<core::ConnectionInfo> open = server_.connections(false);
     std::erase_if(open, [&](const core::ConnectionInfo& c) { return c.cid == leaving_cid; });

@@ -56,6 +56,17 @@ public:
     /// Any thread (an I/O thread); never blocks: the work runs on this service's thread.
     void onClientEvent(const core::ConnectionInfo& info, bool connected);
 
+    /// Publishes `$SYS.SERVER.<id>.CLIENT.AUTH.ERR` (nats-server's DisconnectEventMsg, reason
+    /// "Authentication Failure") for a client that failed to authenticate.
+    /// Any thread (an I/O thread); never blocks: the work runs on this service's thread.
+    void onAuthError(const core::ConnectionInfo& info);
+
+    /// Publishes `$SYS.SERVER.<id>.SHUTDOWN` (nats-server's ServerInfo) once, then sends no more
+    /// events or replies, as nats-server's shutdownEventing. Call before the server closes its
+    /// clients. Any thread but this service's; returns once the message is in the receivers'
+    /// outbound buffers (their own threads write what one send could not take).
+    void sendShutdownEvent();
+
     /// STATSZ broadcast interval after the start-up ramp (250 ms doubling up to this).
     static constexpr std::chrono::seconds kStatszInterval{30};
 
@@ -127,6 +138,7 @@ private:
     boost::asio::steady_timer sample_timer_{io_};
     std::chrono::milliseconds statsz_delay_{250};
     std::atomic<bool> running_{false};
+    std::atomic<bool> shutdown_sent_{false};
     std::atomic<jetstream::JetStreamService*> jetstream_{nullptr};
     std::thread thread_;
 };

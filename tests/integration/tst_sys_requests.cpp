@@ -1,13 +1,16 @@
 // The system account: $SYS.REQ.SERVER.* and $SYS.REQ.ACCOUNT.* requests from a user of the system
 // account, their envelopes and exact counts, the imports other accounts get, periodic STATSZ,
-// client advisories, and that other accounts never see $SYS traffic. Runs against both servers.
+// client advisories, the SHUTDOWN and CLIENT.AUTH.ERR events, and that other accounts never see
+// $SYS traffic. Runs against both servers.
 #include "tests/integration/integration_test.h"
+#include "tests/integration/raw_connection.h"
 #include "tests/interop/monitor_http.h"
 
 #include <boost/beast/zlib/inflate_stream.hpp>
 
 #include <QtTest/QtTest>
 
+#include <csignal>
 #include <filesystem>
 #include <set>
 
@@ -150,6 +153,8 @@ private slots:
     void subszAcrossAccounts();
     void subscriberCounts();
     void compressedReplies();
+    void shutdownEvent();
+    void authErrorEvents();
 };
 
 /// Starts the server and connects `sys` (system account) and `a` (account A, subscribed to foo).
@@ -640,6 +645,165 @@ void TestSysRequests::compressedReplies() {
     MsgPtr statsz = requestMsg(sys, "$SYS.REQ.SERVER.PING.STATSZ", "", "Accept-Encoding", "gzip");
     QCOMPARE(header(statsz.get(), "Content-Encoding"), std::string());
     QCOMPARE(num(at(parseJson(msgData(statsz.get())), "statsz/connections")), 2);
+}
+
+namespace {
+
+std::set<std::string> keysOf(const boost::json::value& v) {
+    std::set<std::string> keys;
+    if (v.is_object()) {
+        for (const auto& [key, value] : v.get_object()) keys.emplace(key);
+    }
+    return keys;
+}
+
+const std::set<std::string> kServerInfoKeys = {"name", "host", "id", "ver", "seq", "jetstream",
+                                               "time"};
+
+}  // namespace
+
+void TestSysRequests::shutdownEvent() {
+    NWB_START_SERVER(server, ServerOptions::withConfig(kConfig));
+    std::string id;
+    {
+        NWB_CONNECT(probe, server.url(), user("sys"));
+        id = serverId(probe);
+    }
+    // Raw connections read everything up to the close, which libnats may drop as it closes.
+    const auto subscriber = [&](const char* name) {
+        auto raw = RawConnection::open(server.port());
+        if (!raw) return raw;
+        raw->sendAll(std::string("CONNECT {\"verbose\":false,\"user\":\"") + name +
+                     "\",\"pass\":\"" + name + "\"}\r\nSUB $SYS.SERVER.> 1\r\nPING\r\n");
+        return raw;
+    };
+    auto sys_raw = subscriber("sys");
+    QVERIFY2(sys_raw.has_value(), describe(sys_raw).c_str());
+    auto a_raw = subscriber("a");  // another account never sees it
+    QVERIFY2(a_raw.has_value(), describe(a_raw).c_str());
+    for (RawConnection* raw : {&*sys_raw, &*a_raw}) {
+        QCOMPARE(raw->readUntil("PONG\r\n", std::chrono::milliseconds(kWaitMs)),
+                 RawConnection::ReadEnd::kFound);
+    }
+    const std::size_t sys_from = sys_raw->received().size();
+    const std::size_t a_from = a_raw->received().size();
+    QVERIFY(server.sendSignal(SIGTERM));
+    // Sent before the clients are closed: it is there when the connection ends.
+    QVERIFY(sys_raw->readToEnd(std::chrono::milliseconds(kWaitMs)) !=
+            RawConnection::ReadEnd::kTimeout);
+    QVERIFY(a_raw->readToEnd(std::chrono::milliseconds(kWaitMs)) !=
+            RawConnection::ReadEnd::kTimeout);
+    QVERIFY(server.waitForExit(std::chrono::milliseconds(kWaitMs)).has_value());
+    QVERIFY2(a_raw->received().find("MSG ", a_from) == std::string::npos,
+             a_raw->received().c_str());
+
+    const std::string head = "MSG $SYS.SERVER." + id + ".SHUTDOWN 1 ";
+    const std::string& got = sys_raw->received();
+    const std::size_t at_msg = got.find(head, sys_from);
+    QVERIFY2(at_msg != std::string::npos, got.c_str());
+    QCOMPARE(got.find(head, at_msg + 1), std::string::npos);  // exactly one
+    const std::size_t line_end = got.find("\r\n", at_msg);
+    QVERIFY(line_end != std::string::npos);
+    const std::size_t length =
+        std::stoul(got.substr(at_msg + head.size(), line_end - at_msg - head.size()));
+    QVERIFY(line_end + 2 + length <= got.size());
+    const auto v = parseJson(got.substr(line_end + 2, length));
+    QCOMPARE(keysOf(v), kServerInfoKeys);  // a bare ServerInfo, no envelope, no reply subject
+    QCOMPARE(str(at(v, "id")), id);
+    QCOMPARE(str(at(v, "name")), id);
+    QCOMPARE(str(at(v, "host")), std::string("127.0.0.1"));
+    QCOMPARE(str(at(v, "ver")), std::string("2.9.10"));
+    QVERIFY(num(at(v, "seq")) > 0);
+    QCOMPARE(at(v, "jetstream").as_bool(), false);
+}
+
+void TestSysRequests::authErrorEvents() {
+    SYS_SETUP();
+    NWB_SUBSCRIBE(errors, sys, "$SYS.SERVER.*.CLIENT.AUTH.ERR");
+    NWB_SUBSCRIBE(a_sys, a, "$SYS.SERVER.>");  // another account never sees them
+    QVERIFY(barrier({sys, a}));
+
+    // Three failed attempts: a wrong password, a token where users are configured, and a PUB
+    // before CONNECT (a raw connection).
+    auto wrong = nwb::test::connect(server.url(), [](natsOptions* o) {
+        natsOptions_SetUserInfo(o, "a", "wrong");
+        natsOptions_SetName(o, "bad-password");
+    });
+    QCOMPARE(wrong.error(), NATS_CONNECTION_AUTH_FAILED);
+    auto token = nwb::test::connect(server.url(), [](natsOptions* o) {
+        natsOptions_SetToken(o, "not-a-user");
+    });
+    QCOMPARE(token.error(), NATS_CONNECTION_AUTH_FAILED);
+    auto raw = RawConnection::open(server.port());
+    QVERIFY2(raw.has_value(), describe(raw).c_str());
+    QVERIFY(raw->sendAll("PUB foo 2\r\nhi\r\n"));
+    QCOMPARE(raw->readToEnd(std::chrono::milliseconds(kWaitMs)), RawConnection::ReadEnd::kEof);
+    QVERIFY(raw->received().ends_with("-ERR 'Authorization Violation'\r\n"));
+
+    std::vector<boost::json::value> events;
+    for (int i = 0; i < 3; ++i) {
+        auto msg = nextMsg(errors, kWaitMs);
+        QVERIFY2(msg.has_value(), describe(msg).c_str());
+        QCOMPARE(std::string(natsMsg_GetSubject(msg->get())),
+                 "$SYS.SERVER." + id + ".CLIENT.AUTH.ERR");
+        events.push_back(parseJson(msgData(msg->get())));
+    }
+    // One event per attempt, no more.
+    QCOMPARE(nextMsg(errors, kNoAnswerMs).error(), NATS_TIMEOUT);
+    QCOMPARE(pendingMsgs(a_sys), 0);
+    // Published from the service's thread: the order of the three is not fixed.
+    const auto find = [&](const std::string& name) -> const boost::json::value* {
+        for (const auto& e : events) {
+            if (at(e, "client").as_object().contains("name") ? str(at(e, "client/name")) == name
+                                                            : name.empty()) {
+                return &e;
+            }
+        }
+        return nullptr;
+    };
+    const std::set<std::string> top = {"type", "id",       "timestamp", "server",
+                                       "client", "sent", "received",  "reason"};
+    for (const auto& e : events) {
+        QCOMPARE(keysOf(e), top);
+        QCOMPARE(str(at(e, "type")), std::string("io.nats.server.advisory.v1.client_disconnect"));
+        QCOMPARE(str(at(e, "reason")), std::string("Authentication Failure"));
+        QCOMPARE(keysOf(at(e, "server")), kServerInfoKeys);
+        QCOMPARE(str(at(e, "server/id")), id);
+        QCOMPARE(str(at(e, "id")).size(), std::size_t{22});
+        QCOMPARE(str(at(e, "client/acc")), std::string("$G"));
+        QCOMPARE(str(at(e, "client/host")), std::string("127.0.0.1"));
+        QVERIFY(num(at(e, "client/id")) > 0);
+        QCOMPARE(str(at(e, "client/kind")), std::string("Client"));
+        QCOMPARE(str(at(e, "client/client_type")), std::string("nats"));
+        QCOMPARE(str(at(e, "client/stop")), str(at(e, "timestamp")));
+        QCOMPARE(keysOf(at(e, "sent")), (std::set<std::string>{"msgs", "bytes"}));
+        QCOMPARE(num(at(e, "sent/msgs")), 0);
+        QCOMPARE(num(at(e, "received/msgs")), 0);
+    }
+    const std::set<std::string> libnats_client = {"start", "host", "id",   "acc",  "user",
+                                                  "lang",  "ver",  "rtt",  "stop", "kind",
+                                                  "client_type"};
+    const boost::json::value* password = find("bad-password");
+    QVERIFY(password != nullptr);
+    auto with_name = libnats_client;
+    with_name.insert("name");
+    QCOMPARE(keysOf(at(*password, "client")), with_name);
+    QCOMPARE(str(at(*password, "client/user")), std::string("a"));  // the user it claimed
+    QCOMPARE(str(at(*password, "client/lang")), std::string("C"));
+    QVERIFY(num(at(*password, "client/rtt")) > 0);
+    // With a token, nats-server reports the token itself as the user.
+    const boost::json::value* by_token = nullptr;
+    const boost::json::value* raw_event = nullptr;
+    for (const auto& e : events) {
+        if (&e == password) continue;
+        (at(e, "client").as_object().contains("lang") ? by_token : raw_event) = &e;
+    }
+    QVERIFY(by_token != nullptr && raw_event != nullptr);
+    QCOMPARE(keysOf(at(*by_token, "client")), libnats_client);
+    QCOMPARE(str(at(*by_token, "client/user")), std::string("not-a-user"));
+    // The raw client sent no CONNECT: no user, name, lang, version or round-trip time.
+    QCOMPARE(keysOf(at(*raw_event, "client")),
+             (std::set<std::string>{"start", "host", "id", "acc", "stop", "kind", "client_type"}));
 }
 
 QTEST_APPLESS_MAIN(TestSysRequests)

@@ -199,6 +199,22 @@ void TstOptionsFromConfig::fields_data() {
         << "authorization { users: [{user: g, password: p}] }\n"
            "accounts { A { users: [{user: a, password: p}, {user: b, password: q}] } }"
         << "user_accounts" << "g@$G a@A b@A";
+    // Verified against nats-server 2.9.10: users of both keep their account, in either order.
+    QTest::newRow("accounts before authorization keep their users")
+        << "accounts { SYS { users: [{user: s, password: p}] } }\n"
+           "authorization { users: [{user: g, password: p}] }\nsystem_account: SYS"
+        << "user_accounts" << "s@SYS g@$G";
+    QTest::newRow("authorization default permissions stay with its users")
+        << "accounts { SYS { users: [{user: s, password: p}] } }\n"
+           "authorization { default_permissions: { publish: \"x\" }\n"
+           "users: [{user: g, password: p}] }"
+        << "users" << "s:p (none) | g:p (pub allow[x] deny[]; sub none; responses none)";
+    QTest::newRow("authorization password only with account users")
+        << "accounts { A { users: [{user: a}] } }\nauthorization { password: y }"
+        << "password" << "y";
+    QTest::newRow("single user with an account without users")
+        << "authorization { user: x, password: y }\naccounts { A { users: [] } }"
+        << "username" << "x";
     QTest::newRow("account default permissions")
         << "accounts { A { default_permissions: { publish: \"x\" }\n"
            "users: [{user: a, password: p}] } }"
@@ -302,15 +318,33 @@ void TstOptionsFromConfig::errors_data() {
     QTest::newRow("account imports") << "accounts { A { imports: [] } }"
                                      << "o.conf:1:16: \"imports\" is not supported yet by "
                                         "nwb-server";
+    // Positions and texts as nats-server 2.9.10 prints them for these files. nats-server walks
+    // the top-level keys in Go's map order, which is file order in most runs; the other order
+    // gives the other message of each pair.
     QTest::newRow("duplicate user across accounts")
         << "accounts {\n A { users: [{user: a}] }\n B { users: [{user: a}] }\n}"
-        << "o.conf:1:1: Duplicate user \"a\" detected";
+        << "o.conf:3:6: Duplicate user \"a\" detected";
+    QTest::newRow("duplicate user inside one account")
+        << "accounts {\n A {\n  users: [{user: a}, {user: a}] }\n}"
+        << "o.conf:3:3: Duplicate user \"a\" detected";
     QTest::newRow("single user and accounts")
         << "authorization { user: x, password: y }\naccounts { A { users: [{user: a}] } }"
-        << "o.conf:2:1: Can not have a single user/pass and accounts";
+        << "o.conf:2:16: Can not have a single user/pass and accounts";
     QTest::newRow("token and accounts")
         << "authorization { token: t }\naccounts { A { users: [{user: a}] } }"
-        << "o.conf:2:1: Can not have a token and accounts";
+        << "o.conf:2:16: Can not have a token and accounts";
+    QTest::newRow("accounts then single user")
+        << "accounts { A { users: [{user: a}] } }\nauthorization { user: x, password: y }"
+        << "o.conf:2:1: Can not have a single user/pass and a users array";
+    QTest::newRow("accounts then token")
+        << "accounts { A { users: [{user: a}] } }\nauthorization { token: t }"
+        << "o.conf:2:1: Can not have a token and a users array";
+    QTest::newRow("authorization user then the same in an account")
+        << "authorization { users: [{user: a}] }\naccounts { A { users: [{user: a}] } }"
+        << "o.conf:2:16: Duplicate user \"a\" detected";
+    QTest::newRow("account user then the same in authorization")
+        << "accounts { A { users: [{user: a}] } }\nauthorization { users: [{user: a}] }"
+        << "o.conf:2:1: Duplicate user \"a\" detected";
     QTest::newRow("nkey users") << "authorization { users: [{nkey: UABC}] }"
                                 << "o.conf:1:26: \"nkey\" is not supported yet by nwb-server";
     QTest::newRow("port type") << "port: \"abc\""
@@ -422,6 +456,12 @@ void TstOptionsFromConfig::validation_data() {
            "configuration";
     QTest::newRow("no_auth_user known")
         << "authorization { users [ {user: bob, password: b} ] }\nno_auth_user: bob" << "";
+    QTest::newRow("system account not configured")
+        << "system_account: SYS\naccounts { A { users: [{user: bob, password: bob}] } }"
+        << "error resolving system account: account missing";
+    QTest::newRow("system account configured")
+        << "system_account: SYS\naccounts { SYS { users: [{user: s, password: s}] } }" << "";
+    QTest::newRow("system account in an account list") << "system_account: S\naccounts: [S]" << "";
     QTest::newRow("grace not below duration")
         << "lame_duck_duration: \"30s\"\nlame_duck_grace_period: \"40s\""
         << "lame duck grace period (40s) should be strictly lower than lame duck duration (30s)";
