@@ -1,6 +1,8 @@
 // Command-line parsing for nwb-bench.
 #include "app/bench/bench_options.h"
 
+#include "app/bench/js_checks.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -40,6 +42,13 @@ std::expected<std::uint32_t, std::string> parseClients(std::string_view text) {
     auto n = parseCount(text);
     if (!n) return std::unexpected(n.error());
     if (*n > 10'000) return std::unexpected("too many clients: '" + std::string(text) + "'");
+    return static_cast<std::uint32_t>(*n);
+}
+
+std::expected<std::uint32_t, std::string> parseBatch(std::string_view text) {
+    auto n = parseCount(text);
+    if (!n) return std::unexpected(n.error());
+    if (*n == 0 || *n > 1'000'000) return std::unexpected("must be 1..1000000");
     return static_cast<std::uint32_t>(*n);
 }
 
@@ -96,11 +105,11 @@ std::expected<ScenarioSpec, std::string> parseScenarioSpec(std::string_view text
                                    std::string(item) + "'");
         }
         const std::string key(item.substr(0, eq));
-        static constexpr std::string_view kKeys[] = {"msgs", "size",     "pubs",
-                                                     "subs", "subjects", "rate"};
+        static constexpr std::string_view kKeys[] = {"msgs",     "size", "pubs", "subs",
+                                                     "subjects", "rate", "batch"};
         if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
             return std::unexpected("unknown key '" + key + "' in '" + spec.text +
-                                   "' (msgs, size, pubs, subs, subjects, rate)");
+                                   "' (msgs, size, pubs, subs, subjects, rate, batch)");
         }
         spec.overrides[key] = std::string(item.substr(eq + 1));
         pos = next;
@@ -137,6 +146,7 @@ std::expected<ScenarioParams, std::string> resolveParams(const ScenarioParams& d
     if (global.subs) p.subs = *global.subs;
     if (global.subjects) p.subjects = *global.subjects;
     if (global.rate) p.rate = *global.rate;
+    if (global.batch) p.batch = *global.batch;
     for (const auto& [key, value] : spec.overrides) {
         const auto fail = [&](const std::string& why) {
             return std::unexpected(spec.text + ": " + key + ": " + why);
@@ -153,6 +163,10 @@ std::expected<ScenarioParams, std::string> resolveParams(const ScenarioParams& d
             auto v = parseRate(value);
             if (!v) return fail(v.error());
             p.rate = *v;
+        } else if (key == "batch") {
+            auto v = parseBatch(value);
+            if (!v) return fail(v.error());
+            p.batch = *v;
         } else {
             auto v = parseClients(value);
             if (!v) return fail(v.error());
@@ -175,19 +189,28 @@ Scenarios (--list shows their defaults):
   fanout     1 publisher -> N subscribers     nxm      N publishers x M subscribers
   queue      queue group of N members         req      request-reply, closed loop
   req-open   request-reply at a fixed rate, latency from the intended send time
+JetStream scenarios (each on a fresh file-storage stream or KV bucket, deleted afterwards):
+  js-pub-sync   js_Publish, one at a time      js-pub-async  js_PublishAsync, batch in flight
+  js-fetch      pull consumer, Fetch of batch, no acks
+  js-fetch-ack  the same with explicit acks, one per message
+  js-ordered    ordered push consumer          kv-put / kv-get  KV puts, gets in random order
 
 Options:
   --url URL            server to benchmark (default nats://127.0.0.1:4222)
   --scenarios LIST     comma-separated specs name[:key=value...], keys msgs size pubs subs subjects
-                       rate; e.g. pub,fanout:subs=8,pubsub:size=1KiB (default: the standard set
+                       rate batch; e.g. pub,fanout:subs=8,pubsub:size=1KiB (default: the standard set
                        pub,pubsub,fanout:subs=4,queue:subs=4,pubsub:size=1KiB,req)
   --scenario SPEC      add one scenario (repeatable)
+  --js                 add the JetStream set (js-pub-sync,js-pub-async,js-fetch,js-fetch-ack,
+                       js-ordered,kv-put,kv-get); alone, it runs just that set
   --msgs N             messages (requests) per run over all publishers; k/m suffixes
   --size BYTES         payload size, at least 8 (16+ carries a send time); k/KiB suffixes
   --pubs N             publishers or requesters
   --subs N             subscribers, queue members or responders
   --subjects N         publishers cycle over N subjects; subscribers then use a wildcard
   --rate N             messages/s over all publishers (0: flat out); req-open's request rate
+  --batch N            js-fetch(-ack): messages per Fetch (default 256); js-pub-async: publishes
+                       awaiting their ack (default 4096)
   --rounds N           runs per scenario (default 1; --compare: 5, at least 5)
   --flush-every N      publishers flush (PING/PONG) every N messages (default: ~8 MiB of data)
   --window N           a publisher stays at most N messages ahead of the slowest subscriber
@@ -199,6 +222,9 @@ Options:
                        alternating rounds, and print medians and nwb/ref ratios
   --nwb PATH           nwb-server for --compare (default: ../server/nwb-server beside nwb-bench)
   --ref PATH           reference server for --compare (default: nats-server on PATH, /usr/sbin)
+  --store-dir DIR      --compare with JetStream scenarios starts both servers with -js and a fresh
+                       store directory under DIR for every run, removed afterwards (default: $TMPDIR
+                       or /tmp)
   --quiet              no progress on stderr
   --list               list scenarios and exit
   -h, --help           this text
@@ -256,6 +282,12 @@ std::expected<BenchOptions, std::string> parseCommandLine(const std::vector<std:
             if (!scenarios_given) options.scenarios.clear();
             scenarios_given = true;
             options.scenarios.insert(options.scenarios.end(), list->begin(), list->end());
+        } else if (arg == "--js") {
+            NWB_TRY(ok, flag());
+            NWB_TRY(list, parseScenarioList(kJetStreamScenarios));
+            if (!scenarios_given) options.scenarios.clear();
+            scenarios_given = true;
+            options.scenarios.insert(options.scenarios.end(), list->begin(), list->end());
         } else if (arg == "--scenario") {
             NWB_TRY(v, next());
             NWB_TRY(spec, parseScenarioSpec(*v));
@@ -279,6 +311,10 @@ std::expected<BenchOptions, std::string> parseCommandLine(const std::vector<std:
             NWB_TRY(v, next());
             NWB_TRY(n, parseRate(*v));
             options.params.rate = *n;
+        } else if (arg == "--batch") {
+            NWB_TRY(v, next());
+            NWB_TRY(n, parseBatch(*v));
+            options.params.batch = *n;
         } else if (arg == "--rounds") {
             NWB_TRY(v, next());
             NWB_TRY(n, parseCount(*v));
@@ -300,6 +336,10 @@ std::expected<BenchOptions, std::string> parseCommandLine(const std::vector<std:
         } else if (arg == "--json" || arg == "--csv") {
             NWB_TRY(v, next());
             (arg == "--json" ? options.json_path : options.csv_path) = *v;
+        } else if (arg == "--store-dir") {
+            NWB_TRY(v, next());
+            if (v->empty()) return std::unexpected(arg + ": needs a directory");
+            options.store_parent = *v;
         } else if (arg == "--nwb" || arg == "--ref") {
             NWB_TRY(v, next());
             (arg == "--nwb" ? options.nwb_binary : options.ref_binary) = *v;

@@ -30,6 +30,7 @@ struct ParamOverrides {
     std::optional<std::uint32_t> subs;
     std::optional<std::uint32_t> subjects;
     std::optional<double> rate;
+    std::optional<std::uint32_t> batch;
 };
 
 struct BenchOptions {
@@ -45,6 +46,7 @@ struct BenchOptions {
     bool compare = false;
     std::string nwb_binary;  ///< empty: ../server/nwb-server beside nwb-bench
     std::string ref_binary;  ///< empty: nats-server from PATH, else /usr/sbin
+    std::string store_parent;  ///< --compare's JetStream store directories go here; empty: $TMPDIR
     bool quiet = false;
     bool list = false;
     bool help = false;

@@ -25,6 +25,8 @@ struct ServerRecord {
     std::string version;
     std::vector<double> startup_seconds;  ///< one per start
     std::vector<double> idle_rss_kib;     ///< one per start
+    std::vector<double> js_startup_seconds;  ///< the same for starts with JetStream (-js)
+    std::vector<double> js_idle_rss_kib;     ///< one per JetStream scenario
 };
 
 struct ScenarioRecord {
@@ -39,6 +41,7 @@ struct CompareData {
     std::uint32_t rounds = 5;
     ServerRecord servers[2];
     std::vector<ScenarioRecord> scenarios;
+    std::string store_note;  ///< where JetStream stores were, e.g. "/tmp (ext4)"; empty: none
 };
 
 /// One row of the summary.
@@ -53,7 +56,7 @@ struct ComparedMetric {
 
 /// Metrics of one scenario; failed runs are left out of the medians.
 std::vector<ComparedMetric> compareScenario(const ScenarioRecord& record);
-/// Startup time and idle RSS.
+/// Startup time and idle RSS, plain and (when measured) with JetStream enabled.
 std::vector<ComparedMetric> compareServers(const CompareData& data);
 
 std::string formatCompareReport(const CompareData& data);

@@ -16,9 +16,12 @@ struct CompareSettings {
     std::string binaries[2];  ///< kNwb, kRef
     std::uint32_t rounds = 5;
     RunContext context;  ///< url and label are filled per run
+    std::string store_parent;  ///< JetStream store directories go here; empty: the temp directory
 };
 
 /// Each scenario gets fresh servers (so peak RSS is per scenario); rounds alternate nwb, ref.
+/// For a JetStream scenario both run with `-js -sd <dir>`, and every run gets a freshly started
+/// server on a fresh store directory, removed after it; peak RSS is the highest of those.
 CompareData runCompare(const CompareSettings& settings, const std::vector<PlannedScenario>& plan);
 
 /// ../server/nwb-server relative to this executable's directory.

@@ -22,11 +22,11 @@ constexpr int kExitFailedRun = 1;
 constexpr int kExitUsage = 2;
 
 std::string listScenarios() {
-    std::string out = fmt::format("{:<10} {:>10} {:>6} {:>5} {:>5} {:>8} {:>7}  {}\n", "scenario",
+    std::string out = fmt::format("{:<13} {:>10} {:>6} {:>5} {:>5} {:>8} {:>7}  {}\n", "scenario",
                                   "msgs", "size", "pubs", "subs", "subjects", "rate", "what");
     for (const auto& s : scenarios()) {
         const auto& d = s.defaults;
-        out += fmt::format("{:<10} {:>10} {:>6} {:>5} {:>5} {:>8} {:>7}  {}\n", s.name, d.msgs,
+        out += fmt::format("{:<13} {:>10} {:>6} {:>5} {:>5} {:>8} {:>7}  {}\n", s.name, d.msgs,
                            d.size, d.pubs, d.subs, d.subjects, d.rate, s.summary);
     }
     return out;
@@ -134,6 +134,7 @@ int runComparison(const BenchOptions& options, const std::vector<PlannedScenario
     settings.context.stall_timeout = options.stall_timeout;
     settings.context.flush_every = options.flush_every;
     settings.context.window = options.window;
+    settings.store_parent = options.store_parent;
     const CompareData data = runCompare(settings, plan);
     const std::string report = formatCompareReport(data);
     const bool report_to_stdout = options.json_path != "-" && options.csv_path != "-";

@@ -76,12 +76,19 @@ std::expected<ConnectionPtr, std::string> connectClient(
 std::expected<std::unique_ptr<AsyncSubscription>, std::string> AsyncSubscription::subscribe(
     natsConnection* nc, const std::string& subject, const std::string& queue,
     natsMsgHandler handler, void* closure) {
-    std::unique_ptr<AsyncSubscription> sub(new AsyncSubscription());
-    const natsStatus s =
-        queue.empty() ? natsConnection_Subscribe(&sub->sub_, nc, subject.c_str(), handler, closure)
-                      : natsConnection_QueueSubscribe(&sub->sub_, nc, subject.c_str(),
-                                                      queue.c_str(), handler, closure);
+    natsSubscription* raw = nullptr;
+    const natsStatus s = queue.empty()
+                             ? natsConnection_Subscribe(&raw, nc, subject.c_str(), handler, closure)
+                             : natsConnection_QueueSubscribe(&raw, nc, subject.c_str(),
+                                                             queue.c_str(), handler, closure);
     if (s != NATS_OK) return std::unexpected("subscribe " + subject + ": " + statusText(s));
+    return adopt(raw, subject);
+}
+
+std::expected<std::unique_ptr<AsyncSubscription>, std::string> AsyncSubscription::adopt(
+    natsSubscription* raw, const std::string& subject) {
+    std::unique_ptr<AsyncSubscription> sub(new AsyncSubscription());
+    sub->sub_ = raw;
     auto holder = std::make_unique<std::shared_ptr<Completion>>(sub->completion_);
     if (natsSubscription_SetOnCompleteCB(sub->sub_, &AsyncSubscription::onComplete, holder.get()) !=
         NATS_OK) {

@@ -58,6 +58,10 @@ public:
     static std::expected<std::unique_ptr<AsyncSubscription>, std::string> subscribe(
         natsConnection* nc, const std::string& subject, const std::string& queue,
         natsMsgHandler handler, void* closure);
+    /// Takes over a subscription made elsewhere (js_Subscribe): close() then unsubscribes it,
+    /// which also deletes a consumer the subscribe call created.
+    static std::expected<std::unique_ptr<AsyncSubscription>, std::string> adopt(
+        natsSubscription* sub, const std::string& what);
     ~AsyncSubscription();
     AsyncSubscription(const AsyncSubscription&) = delete;
     AsyncSubscription& operator=(const AsyncSubscription&) = delete;

@@ -19,6 +19,14 @@ std::string kindName(ScenarioKind kind) {
             return "pub-sub";
         case ScenarioKind::Request:
             return "request";
+        case ScenarioKind::JsPublish:
+            return "js-publish";
+        case ScenarioKind::JsConsume:
+            return "js-consume";
+        case ScenarioKind::KvPut:
+            return "kv-put";
+        case ScenarioKind::KvGet:
+            return "kv-get";
     }
     return "?";
 }
@@ -66,12 +74,15 @@ std::string formatTable(const std::vector<RoundResult>& rows) {
                                                   : micros(r.latency.valueAtPercentile(p)));
         };
         const bool receives = r.kind != ScenarioKind::PubOnly;
+        // Consumers and gets read a stream filled before the timed part: nothing is sent then.
+        const bool sends = r.kind != ScenarioKind::JsConsume && r.kind != ScenarioKind::KvGet;
         out += fmt::format(
             "{:<28} {:>5} {}{:>4} {:>4} {:>7} {:>10} {:>8.3f} {:>13} {:>13} {:>8} {:>9} {:>9} "
             "{:>9} {:>9} {:>9}  {}\n",
             r.scenario, row.round, any_server ? fmt::format("{:<6} ", row.server) : "",
             r.params.pubs, r.params.subs, r.params.size, r.params.msgs, r.total_seconds,
-            groupedInteger(r.publishRate()), receives ? groupedInteger(r.deliveryRate()) : "-",
+            sends ? groupedInteger(r.publishRate()) : "-",
+            receives ? groupedInteger(r.deliveryRate()) : "-",
             receives ? fmt::format("{:.1f}", r.deliveredMBps()) : "-", lat(50), lat(90), lat(99),
             lat(99.9), lat(100), r.verdict());
         for (const auto& w : r.warnings) out += fmt::format("{:<28} note: {}\n", "", w);
@@ -86,6 +97,7 @@ boost::json::object resultToJson(const RunResult& r) {
     o["params"] = boost::json::object{{"msgs", r.params.msgs},         {"size", r.params.size},
                                       {"pubs", r.params.pubs},         {"subs", r.params.subs},
                                       {"subjects", r.params.subjects}, {"rate", r.params.rate}};
+    if (r.params.batch != 0) o["params"].as_object()["batch"] = r.params.batch;
     o["ok"] = r.ok();
     o["verdict"] = r.verdict();
     o["error"] = r.error;

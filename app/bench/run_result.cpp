@@ -28,8 +28,12 @@ double RunResult::deliveredMBps() const {
 std::uint64_t RunResult::serverMessages() const {
     switch (kind) {
         case ScenarioKind::PubOnly:
+        case ScenarioKind::JsPublish:
+        case ScenarioKind::KvPut:
             return published;
         case ScenarioKind::PubSub:
+        case ScenarioKind::JsConsume:
+        case ScenarioKind::KvGet:
             return delivered;
         case ScenarioKind::Request:
             return published + delivered;
@@ -60,6 +64,20 @@ std::vector<Metric> RunResult::keyMetrics() const {
             break;
         case ScenarioKind::Request:
             if (params.rate == 0) metrics.push_back({"requests/s", deliveryRate(), Better::Higher});
+            break;
+        case ScenarioKind::JsPublish:
+            metrics.push_back({"acked msgs/s", deliveryRate(), Better::Higher});
+            break;
+        case ScenarioKind::JsConsume:
+            metrics.push_back({"consumed msgs/s", deliveryRate(), Better::Higher});
+            if (params.size >= 1024)
+                metrics.push_back({"consumed MB/s", deliveredMBps(), Better::Higher});
+            break;
+        case ScenarioKind::KvPut:
+            metrics.push_back({"puts/s", deliveryRate(), Better::Higher});
+            break;
+        case ScenarioKind::KvGet:
+            metrics.push_back({"gets/s", deliveryRate(), Better::Higher});
             break;
     }
     if (has_latency && latency.count() > 0) {

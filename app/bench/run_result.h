@@ -12,7 +12,17 @@
 
 namespace nwb::bench {
 
-enum class ScenarioKind : std::uint8_t { PubOnly, PubSub, Request };
+/// JsPublish: JetStream publishes and their acks; JsConsume: messages consumed from a stream;
+/// KvPut, KvGet: key-value operations, one request each.
+enum class ScenarioKind : std::uint8_t {
+    PubOnly,
+    PubSub,
+    Request,
+    JsPublish,
+    JsConsume,
+    KvPut,
+    KvGet
+};
 enum class Better : std::uint8_t { Higher, Lower };
 
 struct Metric {
@@ -31,8 +41,8 @@ struct RunResult {
     DeliveryCheck check;                ///< at subscribers / requesters
     DeliveryCheck server_side_check;    ///< requests seen by responders (request scenarios)
 
-    std::uint64_t published = 0;  ///< messages or requests sent
-    std::uint64_t delivered = 0;  ///< messages or replies received
+    std::uint64_t published = 0;  ///< messages or requests sent (JetStream: stored, or put)
+    std::uint64_t delivered = 0;  ///< messages or replies received (JetStream: acks, or gets)
     std::uint64_t payload_bytes_delivered = 0;
     double publish_seconds = 0;  ///< first send to the last publisher's final flush
     double total_seconds = 0;    ///< first send to the last delivery
@@ -51,7 +61,8 @@ struct RunResult {
     double deliveryRate() const;   ///< msgs/s (replies/s for requests)
     double deliveredMBps() const;  ///< payload MB/s (10^6 bytes)
     /// Messages the server handled as deliveries: delivered messages; for pub-only, those
-    /// received; for request-reply, requests plus replies.
+    /// received; for request-reply, requests plus replies; for JetStream publishes and puts,
+    /// the messages stored; for consumers and gets, the messages read.
     std::uint64_t serverMessages() const;
     std::optional<double> cpuMicrosPerMessage() const;
     /// nwb-bench's own CPU per message, to tell when the client is the bottleneck.

@@ -21,7 +21,16 @@ struct RunContext {
     std::chrono::milliseconds stall_timeout{10'000};
     std::uint64_t flush_every = 0;  ///< 0: automatic
     std::uint64_t window = 0;       ///< 0: automatic
+    /// --compare samples CPU time around these when a runner calls them (around its timed part,
+    /// leaving out set-up such as filling a stream); otherwise around the whole run. May be empty.
+    std::function<void()> measure_begin;
+    std::function<void()> measure_end;
 };
+
+/// Calls the hook when it is set.
+inline void markMeasure(const std::function<void()>& hook) {
+    if (hook) hook();
+}
 
 /// A --compare goal from issue #3, as a ratio nwb/ref of one metric (direction from the metric).
 struct Target {

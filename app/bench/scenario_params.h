@@ -12,6 +12,7 @@ struct ScenarioParams {
     std::uint32_t subs = 0;      ///< subscribers (queue members, responders)
     std::uint32_t subjects = 1;  ///< publishers cycle over this many subjects
     double rate = 0;  ///< messages per second over all publishers; 0: as fast as possible
+    std::uint32_t batch = 0;  ///< JetStream: messages per fetch, or async publishes in flight
 };
 
 }  // namespace nwb::bench

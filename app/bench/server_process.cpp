@@ -64,10 +64,12 @@ std::optional<int> parseListeningPort(std::string_view output) {
 }
 
 std::expected<std::unique_ptr<ServerProcess>, std::string> ServerProcess::start(
-    const std::string& binary, std::chrono::milliseconds timeout) {
+    const std::string& binary, const std::vector<std::string>& extra_args,
+    std::chrono::milliseconds timeout) {
     if (::access(binary.c_str(), X_OK) != 0) return std::unexpected("cannot execute " + binary);
     std::unique_ptr<ServerProcess> server(new ServerProcess());
     std::vector<std::string> args = {binary, "-a", "127.0.0.1", "-p", "-1"};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);

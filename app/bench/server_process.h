@@ -11,6 +11,7 @@
 #include <string_view>
 #include <sys/types.h>
 #include <thread>
+#include <vector>
 
 namespace nwb::bench {
 
@@ -19,10 +20,11 @@ std::optional<int> parseListeningPort(std::string_view output);
 
 class ServerProcess {
 public:
-    /// Runs `binary -a 127.0.0.1 -p -1`, reads the port from its log, then connects until the
-    /// server's INFO arrives. Call from the thread that outlives the server.
+    /// Runs `binary -a 127.0.0.1 -p -1 [extra_args...]`, reads the port from its log, then
+    /// connects until the server's INFO arrives. Call from the thread that outlives the server.
     static std::expected<std::unique_ptr<ServerProcess>, std::string> start(
-        const std::string& binary, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+        const std::string& binary, const std::vector<std::string>& extra_args = {},
+        std::chrono::milliseconds timeout = std::chrono::seconds(10));
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;

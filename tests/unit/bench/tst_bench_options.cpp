@@ -100,6 +100,8 @@ private slots:
                              << QStringList{"msgs=100k", "size=1KiB"};
         QTest::newRow("later wins")
             << "pub:msgs=1:msgs=2" << true << "pub" << QStringList{"msgs=2"};
+        QTest::newRow("batch") << "js-fetch:batch=64" << true << "js-fetch"
+                               << QStringList{"batch=64"};
         QTest::newRow("unknown key") << "pub:speed=3" << false << "" << QStringList{};
         QTest::newRow("no value") << "pub:msgs=" << false << "" << QStringList{};
         QTest::newRow("no equals") << "pub:msgs" << false << "" << QStringList{};
@@ -155,6 +157,8 @@ private slots:
         QTest::newRow("huge size") << "pub:size=65MiB";
         QTest::newRow("bad count") << "pub:subs=lots";
         QTest::newRow("too many clients") << "pub:pubs=20000";
+        QTest::newRow("zero batch") << "js-fetch:batch=0";
+        QTest::newRow("huge batch") << "js-fetch:batch=2m";
     }
     void invalidParams() {
         QFETCH(QString, spec);
@@ -187,6 +191,39 @@ private slots:
         QVERIFY(!o->compare);
     }
 
+    void jetStreamSelection() {
+        const QStringList set{"js-pub-sync", "js-pub-async", "js-fetch", "js-fetch-ack",
+                              "js-ordered",  "kv-put",       "kv-get"};
+        const auto names = [](const BenchOptions& o) {
+            QStringList out;
+            for (const auto& s : o.scenarios) out << QString::fromStdString(s.text);
+            return out;
+        };
+        const auto alone = parseCommandLine(split("--js --compare"));
+        QVERIFY2(alone.has_value(), alone ? "" : alone.error().c_str());
+        QCOMPARE(names(*alone), set);  // instead of the standard set
+        QVERIFY(alone->compare);
+
+        const auto added = parseCommandLine(split("--scenarios pub --js --scenario kv-get:msgs=5"));
+        QVERIFY(added.has_value());
+        QCOMPARE(names(*added), QStringList{"pub"} + set + QStringList{"kv-get:msgs=5"});
+
+        const auto batch =
+            parseCommandLine(split("--js --batch 64 --store-dir /var/tmp --scenario js-fetch"));
+        QVERIFY(batch.has_value());
+        QCOMPARE(*batch->params.batch, std::uint32_t{64});
+        QCOMPARE(QString::fromStdString(batch->store_parent), QString("/var/tmp"));
+
+        // Spec over global over the scenario's default, as for the other keys.
+        const ScenarioParams defaults{.msgs = 10, .size = 128, .pubs = 1, .subs = 1, .batch = 256};
+        const auto spec = parseScenarioSpec("js-fetch:batch=32");
+        QCOMPARE(resolveParams(defaults, {}, *parseScenarioSpec("js-fetch"))->batch,
+                 std::uint32_t{256});
+        QCOMPARE(resolveParams(defaults, batch->params, *parseScenarioSpec("js-fetch"))->batch,
+                 std::uint32_t{64});
+        QCOMPARE(resolveParams(defaults, batch->params, *spec)->batch, std::uint32_t{32});
+    }
+
     void defaults() {
         const auto o = parseCommandLine({});
         QVERIFY(o.has_value());
@@ -215,7 +252,14 @@ private slots:
                                      << "--json and --csv cannot both write to '-'";
         QTest::newRow("bad spec")
             << "--scenarios pub:x=1"
-            << "--scenarios: unknown key 'x' in 'pub:x=1' (msgs, size, pubs, subs, subjects, rate)";
+            << "--scenarios: unknown key 'x' in 'pub:x=1' (msgs, size, pubs, subs, subjects, rate, "
+               "batch)";
+        QTest::newRow("js with value") << "--js=1"
+                                       << "--js: takes no value";
+        QTest::newRow("zero batch") << "--batch 0"
+                                    << "--batch: must be 1..1000000";
+        QTest::newRow("empty store dir") << "--store-dir="
+                                         << "--store-dir: needs a directory";
     }
     void badCommandLines() {
         QFETCH(QString, line);

@@ -187,6 +187,78 @@ private slots:
         QCOMPARE(*req.cpuMicrosPerMessage(), 10.0);
     }
 
+    void jetStreamMetrics_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("rate_name");
+        QTest::addColumn<quint64>("server_messages");
+        // 400 stored or read in 2 s: 200/s; 100 sent, 400 acked/read: which count is the server's.
+        QTest::newRow("publish") << int(ScenarioKind::JsPublish) << "acked msgs/s" << quint64(100);
+        QTest::newRow("consume") << int(ScenarioKind::JsConsume) << "consumed msgs/s"
+                                 << quint64(400);
+        QTest::newRow("kv put") << int(ScenarioKind::KvPut) << "puts/s" << quint64(100);
+        QTest::newRow("kv get") << int(ScenarioKind::KvGet) << "gets/s" << quint64(400);
+    }
+    void jetStreamMetrics() {
+        QFETCH(int, kind);
+        QFETCH(QString, rate_name);
+        QFETCH(quint64, server_messages);
+        RunResult r;
+        r.kind = static_cast<ScenarioKind>(kind);
+        r.params.size = 128;
+        r.published = 100;
+        r.delivered = 400;
+        r.total_seconds = 2.0;
+        r.server_cpu_seconds = 0.004;
+        QCOMPARE(quint64(r.serverMessages()), server_messages);
+        const auto metrics = r.keyMetrics();
+        QCOMPARE(metrics.size(), std::size_t{2});
+        QCOMPARE(QString::fromStdString(metrics[0].name), rate_name);
+        QCOMPARE(metrics[0].value, 200.0);
+        QVERIFY(metrics[0].better == Better::Higher);
+        QCOMPARE(QString::fromStdString(metrics[1].name), QString("server CPU us/msg"));
+        QCOMPARE(metrics[1].value, 4000.0 / double(server_messages));
+    }
+
+    void jetStreamHasNoCoreTargets() {
+        ScenarioRecord record;
+        record.plan.spec.name = record.plan.spec.text = "js-fetch";
+        RunResult run;
+        run.kind = ScenarioKind::JsConsume;
+        run.delivered = 1000;
+        run.total_seconds = 1.0;
+        run.server_cpu_seconds = 0.01;
+        record.runs[kNwb] = {run};
+        record.runs[kRef] = {run};
+        const auto* cpu = find(compareScenario(record), "server CPU us/msg");
+        QVERIFY(cpu != nullptr);
+        QCOMPARE(*cpu->ratio, 1.0);
+        QVERIFY(!cpu->target.has_value());  // issue #3's 0.7 is for core messaging
+    }
+
+    void jetStreamServerSummary() {
+        CompareData data;
+        data.servers[kNwb].js_startup_seconds = {0.010, 0.020, 0.030};
+        data.servers[kRef].js_startup_seconds = {0.020, 0.020, 0.020};
+        data.servers[kNwb].js_idle_rss_kib = {2048};
+        data.servers[kRef].js_idle_rss_kib = {4096};
+        const auto metrics = compareServers(data);
+        // Only what was measured: a JetStream-only comparison has no plain starts.
+        QCOMPARE(metrics.size(), std::size_t{2});
+        QCOMPARE(QString::fromStdString(metrics[0].name), QString("startup ms (-js)"));
+        QCOMPARE(*metrics[0].medians[kNwb], 20.0);
+        QCOMPARE(*metrics[0].ratio, 1.0);
+        QVERIFY(!metrics[0].target.has_value());
+        QCOMPARE(QString::fromStdString(metrics[1].name), QString("idle RSS MiB (-js)"));
+        QCOMPARE(*metrics[1].ratio, 0.5);
+
+        data.servers[kNwb].startup_seconds = {0.004};
+        data.servers[kRef].startup_seconds = {0.008};
+        const auto with_plain = compareServers(data);
+        QCOMPARE(with_plain.size(), std::size_t{3});
+        QCOMPARE(QString::fromStdString(with_plain[0].name), QString("startup ms"));
+        QCOMPARE(*with_plain[0].target, 1.0);
+    }
+
     void compareSummary() {
         ScenarioRecord record;
         record.plan.spec.text = "pubsub";
