@@ -140,6 +140,7 @@ Consumer::Consumer(ConsumerContext context, ConsumerConfig config, std::string n
       directory_(std::move(directory)),
       strand_(boost::asio::make_strand(context_.pool.get_executor())),
       timer_(strand_),
+      state_timer_(strand_),
       config_(std::move(config)) {}
 
 Consumer::~Consumer() = default;
@@ -236,18 +237,45 @@ void Consumer::persist(const std::string& state, std::uint64_t version) {
     (void)writeFile(directory_ / "state.json", state, false);
 }
 
+namespace {
+// A busy consumer (thousands of acks a second) writes its cursor a few times a second, not once
+// per ack; a graceful stop writes it last, and a crash replays at most this much (redelivery).
+constexpr std::chrono::milliseconds kStateWriteInterval{100};
+}  // namespace
+
 void Consumer::flushState() {
     std::string state;
     std::uint64_t version = 0;
     std::vector<std::uint64_t> remove;
+    bool defer = false;
     {
         std::lock_guard lock(mutex_);
         if (stopped_) return;
         remove.swap(to_remove_);
         if (!directory_.empty() && state_version_ != saved_version_) {
-            saved_version_ = version = state_version_;
-            state = stateJsonLocked();
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last_state_write_ < kStateWriteInterval) {
+                defer = !std::exchange(state_write_deferred_, true);
+            } else {
+                last_state_write_ = now;
+                saved_version_ = version = state_version_;
+                state = stateJsonLocked();
+            }
         }
+    }
+    if (defer) {
+        state_timer_.expires_after(kStateWriteInterval);
+        state_timer_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
+            if (ec) return;
+            auto self = weak.lock();
+            if (!self) return;
+            {
+                std::lock_guard lock(self->mutex_);
+                self->state_write_deferred_ = false;
+                self->last_state_write_ = {};
+            }
+            self->flushState();
+        });
     }
     // Workqueue retention: an acked message leaves the stream (no lock held: store I/O).
     for (const auto seq : remove) {
@@ -337,7 +365,10 @@ void Consumer::stop(bool deleted) {
         context_.server.publishInternal(context_.account, reply, {},
                                         "NATS/1.0 409 Consumer Deleted\r\n\r\n", {});
     }
-    boost::asio::post(strand_, [self = shared_from_this()] { self->timer_.cancel(); });
+    boost::asio::post(strand_, [self = shared_from_this()] {
+        self->timer_.cancel();
+        self->state_timer_.cancel();
+    });
 }
 
 ConsumerConfig Consumer::config() const {
@@ -708,6 +739,10 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
     auto& store = context_.store;
     const auto filters = config_.filters();
     const bool push = isPush();
+    // num_pending for the ack replies: counted once per pass (a store query), then one less per
+    // new message delivered, so a batch costs one count rather than one per message.
+    std::optional<std::uint64_t> pending_base;
+    std::uint64_t delivered_since_base = 0;
     for (;;) {
         // Push: while someone listens and flow control and the rate limit allow. Pull: while a
         // request waits.
@@ -780,9 +815,16 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
         }
         std::uint64_t deliveries = 1;
         if (redelivery) deliveries = pending_[msg->seq].deliveries + 1;
+        if (!pending_base) {
+            pending_base = numPendingLocked();
+        } else if (!redelivery) {
+            ++delivered_since_base;
+        }
+        const std::uint64_t num_pending =
+            *pending_base > delivered_since_base ? *pending_base - delivered_since_base : 0;
         std::string reply = ack_prefix_ + std::to_string(deliveries) + "." +
                             std::to_string(msg->seq) + "." + std::to_string(dseq_ + 1) + "." +
-                            std::to_string(msg->ts) + "." + std::to_string(numPendingLocked());
+                            std::to_string(msg->ts) + "." + std::to_string(num_pending);
         std::string headers = std::move(msg->headers);
         std::string payload = std::move(msg->payload);
         if (config_.headers_only) {

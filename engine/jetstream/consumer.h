@@ -206,6 +206,10 @@ private:
     const std::filesystem::path directory_;
     boost::asio::strand<boost::asio::thread_pool::executor_type> strand_;
     boost::asio::steady_timer timer_;
+    /// Runs the deferred state write: state.json is written at most every kStateWriteInterval.
+    boost::asio::steady_timer state_timer_;
+    std::chrono::steady_clock::time_point last_state_write_{};  ///< under mutex_
+    bool state_write_deferred_ = false;                          ///< under mutex_
 
     mutable std::mutex mutex_;  ///< guards everything below
     bool stopped_ = false;

@@ -236,6 +236,21 @@ SubjectState SeqIndex::filtered(SubjectFilter& filter, std::uint64_t start) {
         }
         return st;
     }
+    if (last_seq_ - first_seq_ + 1 == msgs_) {
+        // No gaps between first and last, and the filter takes every message (no filter, or
+        // one covering every subject there is): every sequence from start on counts.
+        bool takes_all = filter.all();
+        if (!takes_all) {
+            std::uint64_t matched = 0;
+            for (const auto& [name, id] : subject_ids_) {
+                if (!filter.matches(id, name)) continue;
+                refresh(id);
+                matched += subjects_[id].msgs;
+            }
+            takes_all = matched == msgs_;
+        }
+        if (takes_all) return SubjectState{last_seq_ - start + 1, start, last_seq_};
+    }
     for (std::uint64_t s = start; s <= last_seq_; ++s) {
         const Entry* e = at(s);
         if (e == nullptr || !e->live || !filter.matches(e->subject, subjects_[e->subject].name)) {

@@ -4,6 +4,7 @@
 #include "tests/integration/raw_connection.h"
 
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -357,7 +358,7 @@ void TestJetStreamServer::killDuringAsyncPublishKeepsEveryAckedMessage() {
                            : 3;
     // The kill lands after a random number of acks, at a random point of the write path.
     const quint32 seed = qEnvironmentVariableIsSet("NWB_CRASH_SEED")
-                             ? static_cast<quint32>(qEnvironmentVariableIntValue("NWB_CRASH_SEED"))
+                             ? qgetenv("NWB_CRASH_SEED").toUInt()
                              : QRandomGenerator::system()->generate();
     qInfo("crash cycles: %d, seed %u (NWB_CRASH_SEED replays it)", cycles, seed);
     QRandomGenerator random(seed);
@@ -388,21 +389,38 @@ void TestJetStreamServer::killDuringAsyncPublishKeepsEveryAckedMessage() {
                 QCOMPARE(js_AddStream(nullptr, js.get(), &cfg, nullptr, &code), NATS_OK);
             }
             std::atomic<bool> stop{false};
+            std::atomic<int> publish_status{NATS_OK};
+            std::atomic<int> published{0};
             std::thread publisher([&, cycle] {
                 const std::string subject = "kill." + std::to_string(cycle);
                 for (int i = 0; !stop; ++i) {
                     const std::string payload = "c" + std::to_string(cycle) + "-" + std::to_string(i);
-                    if (js_PublishAsync(js.get(), subject.c_str(), payload.data(),
-                                        static_cast<int>(payload.size()), nullptr) != NATS_OK) {
+                    const natsStatus s = js_PublishAsync(js.get(), subject.c_str(), payload.data(),
+                                                         static_cast<int>(payload.size()), nullptr);
+                    if (s == NATS_TIMEOUT) continue;  // stalled on MaxPending under load: retry
+                    if (s != NATS_OK) {
+                        publish_status = s;
                         break;
                     }
+                    ++published;
                 }
             });
-            QTRY_VERIFY_WITH_TIMEOUT(log->size() >= acks_before_kill, 20000);
+            // Joined on every way out, a failed check included.
+            const auto join = qScopeGuard([&] {
+                stop = true;
+                publisher.join();
+            });
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                log->size() >= acks_before_kill,
+                QStringLiteral("cycle %1: %2 of %3 acks, %4 published, publish status %5 (%6)")
+                    .arg(cycle).arg(log->size()).arg(acks_before_kill).arg(published.load())
+                    .arg(publish_status.load())
+                    .arg(QString::fromUtf8(natsStatus_GetText(static_cast<natsStatus>(publish_status.load()))))
+                    .toUtf8()
+                    .constData(),
+                20000);
             QVERIFY(server.sendSignal(SIGKILL));  // mid-publish: acks are still in flight
             QVERIFY(server.waitForExit(std::chrono::seconds(10)).has_value());
-            stop = true;
-            publisher.join();
         }
         std::lock_guard lock(log->mutex);
         QVERIFY2(log->wrong_stream.empty(), log->wrong_stream.c_str());
