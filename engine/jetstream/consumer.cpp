@@ -162,6 +162,9 @@ bool Consumer::saveMeta() {
 
 void Consumer::removeFiles() {
     if (directory_.empty()) return;
+    // A state write racing the delete would leave the directory (and meta.inf) behind.
+    std::lock_guard lock(persist_mutex_);
+    files_removed_ = true;
     std::error_code ec;
     std::filesystem::remove_all(directory_, ec);
 }
@@ -230,7 +233,7 @@ void Consumer::persist(const std::string& state, std::uint64_t version) {
     if (state.empty() || directory_.empty()) return;
     // A flush that took its snapshot before stop()'s final one must not overwrite it.
     std::lock_guard lock(persist_mutex_);
-    if (version <= written_version_) return;
+    if (files_removed_ || version <= written_version_) return;
     written_version_ = version;
     // Written to the OS, not fsynced: as nats-server's file store, the cursor may replay a little
     // after a machine crash (redelivery), never skip.

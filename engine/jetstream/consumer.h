@@ -217,6 +217,7 @@ private:
     std::uint64_t saved_version_ = 0;
     std::mutex persist_mutex_;             ///< orders state.json writes; never held with mutex_
     std::uint64_t written_version_ = 0;  ///< under persist_mutex_
+    bool files_removed_ = false;         ///< under persist_mutex_: no state write after removeFiles()
     ConsumerConfig config_;
     core::SubscriptionPtr ack_sub_;
     std::uint64_t sseq_ = 1;   ///< next stream sequence to consider

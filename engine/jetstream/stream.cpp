@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <system_error>
 
@@ -106,7 +107,12 @@ Stream::Stream(StreamContext context, StreamConfig config, std::filesystem::path
       directory_(std::move(directory)),
       created_ns_(created_ns),
       strand_(boost::asio::make_strand(context_.pool.get_executor())),
-      config_(std::move(config)) {}
+      config_(std::move(config)) {
+    if (config_.republish) {
+        const auto& rp = *config_.republish;
+        republish_ = SubjectTransform::create(rp.src.empty() ? ">" : rp.src, rp.dest);
+    }
+}
 
 Stream::~Stream() {
     if (store_) store_->stop();
@@ -215,6 +221,11 @@ std::optional<ApiError> Stream::update(StreamConfig next) {
         const bool resubscribe = next.subjects != config_.subjects;
         if (resubscribe) unsubscribeLocked();
         config_ = std::move(next);
+        republish_.reset();
+        if (config_.republish) {
+            const auto& rp = *config_.republish;
+            republish_ = SubjectTransform::create(rp.src.empty() ? ">" : rp.src, rp.dest);
+        }
         if (resubscribe) subscribeLocked();
         expireDedupLocked(nowNs());
     }
@@ -348,6 +359,20 @@ void Stream::onMessage(const core::InternalMessage& msg) {
 
 void Stream::reply(const std::string& subject, std::string_view body) {
     if (!subject.empty()) context_.server.publishInternal(context_.account, subject, {}, {}, body);
+}
+
+void Stream::republish(const std::string& destination, const Inbound& in, std::uint64_t seq,
+                       std::uint64_t last_subject_seq, bool headers_only) {
+    // nats-server: Nats-Stream, Nats-Subject, Nats-Sequence, Nats-Last-Sequence appended to the
+    // message's own headers, then Nats-Msg-Size (with an empty payload) for headers_only.
+    std::string headers = in.headers;
+    appendHeader(headers, "Nats-Stream", name_);
+    appendHeader(headers, "Nats-Subject", in.subject);
+    appendHeader(headers, "Nats-Sequence", std::to_string(seq));
+    appendHeader(headers, "Nats-Last-Sequence", std::to_string(last_subject_seq));
+    if (headers_only) appendHeader(headers, "Nats-Msg-Size", std::to_string(in.payload.size()));
+    const std::string_view payload = headers_only ? std::string_view() : in.payload;
+    context_.server.publishInternal(context_.account, destination, {}, headers, payload);
 }
 
 std::string Stream::pubAck(std::uint64_t seq, bool duplicate) const {
@@ -500,6 +525,16 @@ void Stream::process(const Inbound& in) {
         if (can_respond) reply(in.reply, pubAck(seq, false));
         return;
     }
+    // Republish: the destination, and the last sequence of this subject before this message.
+    std::string republish_to;
+    std::uint64_t last_subject_seq = 0;
+    const bool headers_only = config_.republish && config_.republish->headers_only;
+    if (republish_) {
+        republish_to = republish_->match(in.subject);
+        if (!republish_to.empty()) {
+            if (auto last = store_->loadLast(in.subject)) last_subject_seq = last->seq;
+        }
+    }
     if (rollup_sub || rollup_all) {
         // Rare: store, then purge what the rollup replaces, then ack (all on this strand).
         auto stored = store_->store(message);
@@ -509,27 +544,74 @@ void Stream::process(const Inbound& in) {
         remember(stored->seq, now);
         lock.unlock();
         (void)store_->purgeEx(rollup_sub ? std::string_view(in.subject) : std::string_view(), 0, 1);
+        if (!republish_to.empty()) {
+            republish(republish_to, in, stored->seq, last_subject_seq, headers_only);
+        }
         notifyConsumers();
         if (can_respond) reply(in.reply, pubAck(stored->seq, false));
         return;
     }
 
-    // The ack goes out from the store's flusher once the record is durable.
+    // The ack goes out from the store's flusher once the record is durable. A republish goes
+    // out just before it, with no lock held: when the store calls back before storeAsync
+    // returns (MemStore, with mutex_ held), both wait until process() has unlocked.
+    struct RepublishJob {
+        Inbound in;
+        std::string destination;
+        std::uint64_t last_subject_seq = 0;
+        bool headers_only = false;
+        std::mutex mutex;
+        bool returned = false;
+        std::function<void()> pending;
+    };
+    std::shared_ptr<RepublishJob> job;
+    if (!republish_to.empty()) {
+        job = std::make_shared<RepublishJob>();
+        job->in = in;
+        job->destination = std::move(republish_to);
+        job->last_subject_seq = last_subject_seq;
+        job->headers_only = headers_only;
+    }
     auto self = shared_from_this();
     std::string reply_to = can_respond ? in.reply : std::string();
-    store_->storeAsync(message, [self, reply_to](store::Result<store::StoreAck> r) {
+    store_->storeAsync(message, [self, reply_to, job](store::Result<store::StoreAck> r) {
         // MemStore runs this before storeAsync returns, with mutex_ held: notify from the strand.
         if (r) boost::asio::post(self->strand_, [self] { self->notifyConsumers(); });
-        if (reply_to.empty()) return;
-        if (r) {
-            self->reply(reply_to, self->pubAck(r->seq, false));
-        } else {
-            self->reply(reply_to, self->pubAckError(makeApiError(
-                                      ApiErrc::StreamStoreFailed, store::errcText(r.error().code))));
+        auto finish = [self, reply_to, job, r] {
+            if (job && r) {
+                self->republish(job->destination, job->in, r->seq, job->last_subject_seq,
+                                job->headers_only);
+            }
+            if (reply_to.empty()) return;
+            if (r) {
+                self->reply(reply_to, self->pubAck(r->seq, false));
+            } else {
+                self->reply(reply_to,
+                            self->pubAckError(makeApiError(ApiErrc::StreamStoreFailed,
+                                                           store::errcText(r.error().code))));
+            }
+        };
+        if (job) {
+            std::lock_guard job_lock(job->mutex);
+            if (!job->returned) {
+                job->pending = std::move(finish);
+                return;
+            }
         }
+        finish();
     });
     const std::uint64_t last = store_->fastState().last_seq;
     if (last > last_seq_) remember(last, now);
+    if (job) {
+        lock.unlock();
+        std::function<void()> pending;
+        {
+            std::lock_guard job_lock(job->mutex);
+            job->returned = true;
+            pending = std::move(job->pending);
+        }
+        if (pending) pending();
+    }
 }
 
 }  // namespace nwb::jetstream

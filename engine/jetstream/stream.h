@@ -24,6 +24,7 @@
 #include "engine/jetstream/api_requests.h"
 #include "engine/jetstream/consumer.h"
 #include "engine/jetstream/stream_config.h"
+#include "engine/jetstream/subject_transform.h"
 #include "engine/store/file_store.h"
 #include "engine/store/stream_store.h"
 
@@ -115,6 +116,9 @@ private:
            std::int64_t created_ns);
     void process(const Inbound& in);
     void reply(const std::string& subject, std::string_view body);
+    /// No lock held; nats-server's republish of the stored message `seq` to `destination`.
+    void republish(const std::string& destination, const Inbound& in, std::uint64_t seq,
+                   std::uint64_t last_subject_seq, bool headers_only);
     std::string pubAck(std::uint64_t seq, bool duplicate) const;
     std::string pubAckError(const ApiError& error) const;
     void expireDedupLocked(std::int64_t now);
@@ -132,6 +136,7 @@ private:
 
     mutable std::mutex mutex_;  ///< guards everything below
     StreamConfig config_;
+    std::optional<SubjectTransform> republish_;  ///< from config_.republish
     std::vector<core::SubscriptionPtr> subscriptions_;
     std::uint64_t last_seq_ = 0;  ///< includes messages appended but not yet durable
     std::string last_msg_id_;

@@ -5,6 +5,7 @@
 
 #include "engine/jetstream/json_decode.h"
 #include "engine/jetstream/json_text.h"
+#include "engine/jetstream/subject_transform.h"
 #include "engine/protocol/subject.h"
 
 namespace nwb::jetstream {
@@ -139,7 +140,15 @@ std::optional<ApiError> decodeStreamConfig(std::string_view text, StreamConfig& 
     if (!mirror || !transform || !republish || !placement || !limits || !sources) return bad;
     c.has_mirror = *mirror;
     c.has_subject_transform = *transform;
-    c.has_republish = *republish;
+    if (*republish) {
+        RePublish r;
+        const auto& ro = o.at("republish").get_object();
+        if (!json::readString(ro, "src", r.src) || !json::readString(ro, "dest", r.dest) ||
+            !json::readBool(ro, "headers_only", r.headers_only)) {
+            return bad;
+        }
+        c.republish = std::move(r);
+    }
     c.has_sources = *sources && !o.at("sources").get_array().empty();
     if (*placement) {
         Placement p;
@@ -191,6 +200,14 @@ std::string encodeStreamConfig(const StreamConfig& c) {
     if (c.first_seq != 0) {
         appendField(out, "first_seq");
         out += std::to_string(c.first_seq);
+    }
+    if (c.republish) {
+        appendField(out, "republish");
+        out += '{';
+        if (!c.republish->src.empty()) appendStr(out, "src", c.republish->src);
+        appendStr(out, "dest", c.republish->dest);
+        if (c.republish->headers_only) appendBool(out, "headers_only", true);
+        out += '}';
     }
     appendBool(out, "allow_direct", c.allow_direct);
     appendBool(out, "mirror_direct", c.mirror_direct);
@@ -278,7 +295,6 @@ std::optional<ApiError> checkStreamConfig(StreamConfig& cfg) {
     }
     if (cfg.has_sources) return invalid("stream sources are not supported yet");
     if (cfg.has_subject_transform) return invalid("stream subject transforms are not supported yet");
-    if (cfg.has_republish) return invalid("stream republish is not supported yet");
 
     if (cfg.subjects.empty()) {
         cfg.subjects.push_back(cfg.name);
@@ -315,6 +331,26 @@ std::optional<ApiError> checkStreamConfig(StreamConfig& cfg) {
             }
         }
     }
+    if (cfg.republish) {
+        auto& rp = *cfg.republish;
+        if (rp.src.empty()) rp.src = ">";
+        auto collides = [&](std::string_view s) {
+            for (const auto& subj : cfg.subjects) {
+                if (subjectsCollide(s, subj)) return true;
+            }
+            return false;
+        };
+        if (!collides(rp.src)) {
+            return invalid(
+                "stream configuration for republish source is not valid subset of subjects");
+        }
+        if (collides(rp.dest)) {
+            return invalid("stream configuration for republish destination forms a cycle");
+        }
+        if (!SubjectTransform::create(rp.src, rp.dest)) {
+            return invalid("stream configuration for republish not valid");
+        }
+    }
     return std::nullopt;
 }
 
@@ -344,6 +380,9 @@ std::optional<ApiError> checkStreamUpdate(const StreamConfig& old, StreamConfig&
     }
     if (!cfg.deny_purge && old.deny_purge) {
         return invalid("stream configuration update can not cancel deny purge");
+    }
+    if (cfg.republish != old.republish) {
+        return invalid("stream configuration update can not change RePublish");
     }
     if (cfg.sealed) {
         cfg.max_age = 0;

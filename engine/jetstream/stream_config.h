@@ -24,6 +24,14 @@ struct Placement {
     bool operator==(const Placement&) const = default;
 };
 
+/// nats-server RePublish: after a message is stored, a copy goes to the transformed subject.
+struct RePublish {
+    std::string src;   ///< filter on the stored subject; checkStreamConfig fills ">"
+    std::string dest;
+    bool headers_only = false;
+    bool operator==(const RePublish&) const = default;
+};
+
 struct ConsumerLimits {
     std::int64_t inactive_threshold = 0;  ///< ns
     std::int64_t max_ack_pending = 0;
@@ -53,7 +61,7 @@ struct StreamConfig {
     bool has_mirror = false;   ///< mirror given (not supported yet)
     bool has_sources = false;  ///< non-empty sources given (not supported yet)
     bool has_subject_transform = false;  ///< not supported yet
-    bool has_republish = false;          ///< not supported yet
+    std::optional<RePublish> republish;
     Compression compression = Compression::None;
     std::uint64_t first_seq = 0;
     bool allow_direct = false;

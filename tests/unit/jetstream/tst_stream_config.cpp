@@ -93,6 +93,39 @@ private slots:
             << "err:10052:subject \"a.*\" overlaps with \"a.b\"";
         QTest::newRow("mirror with subjects") << QByteArray(R"({"name":"S","subjects":["a"],"mirror":{"name":"O"}})")
             << "err:10034:stream mirrors can not contain subjects";
+        QTest::newRow("republish defaults src")
+            << QByteArray(R"({"name":"S","subjects":["foo.>"],"republish":{"dest":"rp.>"}})")
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["foo.\u003e"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)"
+                   R"("republish":{"src":"\u003e","dest":"rp.\u003e"},)") + kTail;
+        QTest::newRow("republish headers only")
+            << QByteArray(R"({"name":"S","subjects":["foo.*"],"republish":{"src":"foo.*","dest":"rp.$1","headers_only":true}})")
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["foo.*"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)"
+                   R"("republish":{"src":"foo.*","dest":"rp.$1","headers_only":true},)") + kTail;
+        QTest::newRow("republish wrong type") << QByteArray(R"({"name":"S","republish":{"dest":1}})")
+            << "err:10025:invalid JSON";
+        QTest::newRow("republish not object") << QByteArray(R"({"name":"S","republish":[]})")
+            << "err:10025:invalid JSON";
+        QTest::newRow("republish source outside subjects")
+            << QByteArray(R"({"name":"S","subjects":["foo.>"],"republish":{"src":"bar.>","dest":"rp.>"}})")
+            << "err:10052:stream configuration for republish source is not valid subset of subjects";
+        QTest::newRow("republish cycle")
+            << QByteArray(R"({"name":"S","subjects":["foo.>"],"republish":{"dest":"foo.rp.>"}})")
+            << "err:10052:stream configuration for republish destination forms a cycle";
+        QTest::newRow("republish literal dest for all")
+            << QByteArray(R"({"name":"S","subjects":["foo"],"republish":{"dest":"rp"}})")
+            << "err:10052:stream configuration for republish not valid";
+        QTest::newRow("republish unused wildcard")
+            << QByteArray(R"({"name":"S","subjects":["foo.*"],"republish":{"src":"foo.*","dest":"rp"}})")
+            << "err:10052:stream configuration for republish not valid";
+        QTest::newRow("republish empty dest")
+            << QByteArray(R"({"name":"S","republish":{}})")
+            << "err:10052:stream configuration for republish not valid";
     }
     void checkAndDefaults() {
         QFETCH(QByteArray, json);
@@ -132,6 +165,8 @@ private slots:
             << "stream configuration update can not change retention policy to/from workqueue";
         QTest::newRow("to interest") << QByteArray(R"({"name":"S","retention":"interest"})") << "";
         QTest::newRow("limits") << QByteArray(R"({"name":"S","max_msgs":5,"subjects":["x"]})") << "";
+        QTest::newRow("republish") << QByteArray(R"({"name":"S","republish":{"dest":"x.>"}})")
+            << "stream configuration update can not change RePublish";
     }
     void updateRules() {
         QFETCH(QByteArray, change);

@@ -1,0 +1,52 @@
+// A subject transform from a source filter to a destination (nats-server 2.9.10 newTransform):
+// $N and {{wildcard(N)}}, {{partition(..)}}, {{split..}} and {{slice..}} destination tokens.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nwb::jetstream {
+
+class SubjectTransform {
+public:
+    /// Any thread; nats-server newTransform: nullopt when the pair is not valid (either subject
+    /// invalid, '*' in the destination, '>' in only one of them, a bad or out-of-range
+    /// placeholder, or a source wildcard the destination does not use).
+    static std::optional<SubjectTransform> create(std::string_view source,
+                                                  std::string_view destination);
+
+    /// Any thread; nats-server transform.Match: the destination for a literal subject the source
+    /// matches; empty when the subject is not literal or not matched.
+    std::string match(std::string_view subject) const;
+
+private:
+    enum class Kind : std::uint8_t {
+        None,
+        Wildcard,
+        Partition,
+        SplitFromLeft,
+        SplitFromRight,
+        SliceFromLeft,
+        SliceFromRight,
+        Split,
+    };
+    struct DestToken {
+        Kind kind = Kind::None;
+        std::vector<int> source_indexes;  ///< indexes into the subject's tokens
+        std::int32_t int_arg = -1;
+        std::string string_arg;
+    };
+
+    std::string apply(const std::vector<std::string_view>& tokens) const;
+
+    std::string source_;
+    std::string destination_;
+    std::vector<std::string> source_tokens_;
+    std::vector<std::string> dest_tokens_;
+    std::vector<DestToken> mapping_;  ///< one per destination token; empty for a literal source
+};
+
+}  // namespace nwb::jetstream
