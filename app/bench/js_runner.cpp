@@ -258,31 +258,58 @@ RunResult runJsPublishAsync(const RunContext& ctx, const ScenarioParams& p) {
     return result;
 }
 
+/// A fresh stream holding p.msgs messages, filled before the timed part of a consumer
+/// scenario; finish() checks and deletes it.
+struct FilledStream {
+    std::unique_ptr<AsyncAcks> fill_acks;
+    std::unique_ptr<JsClient> client;  ///< destroyed before fill_acks, which it reports to
+    JsNames names;
+    std::uint64_t msgs = 0;
+
+    /// Null with result.error set when the client, the stream or the fill failed.
+    static std::unique_ptr<FilledStream> prepare(const RunContext& ctx, const ScenarioParams& p,
+                                                 RunResult& result) {
+        auto filled = std::make_unique<FilledStream>();
+        filled->msgs = p.msgs;
+        filled->fill_acks = std::make_unique<AsyncAcks>(p.msgs, false);
+        auto client =
+            JsClient::connect(ctx, "nwb-bench-js", false, filled->fill_acks.get(), kFillWindow);
+        if (!client) {
+            result.error = client.error();
+            return nullptr;
+        }
+        filled->client = std::move(*client);
+        filled->names = freshJsNames();
+        const JsNames& names = filled->names;
+        if (auto error = createStream(filled->client->js(), names.stream, names.subject);
+            !error.empty()) {
+            result.error = error;
+            return nullptr;
+        }
+        if (auto error = fill(*filled->client, *filled->fill_acks, names.subject, false,
+                              names.stream, p, ctx);
+            !error.empty()) {
+            result.error = error;
+            filled->finish(result);
+            return nullptr;
+        }
+        return filled;
+    }
+
+    void finish(RunResult& result) {
+        finishStream(*client, names.stream, msgs, result);
+        releaseUnlessSettled(fill_acks, msgs);
+    }
+};
+
 RunResult runJsFetch(const RunContext& ctx, const ScenarioParams& p, bool ack_each) {
     RunResult result = newResult(ScenarioKind::JsConsume, p, false);
     const std::uint32_t batch = p.batch != 0 ? p.batch : kDefaultFetchBatch;
-    auto fill_acks = std::make_unique<AsyncAcks>(p.msgs, false);
-    auto client = JsClient::connect(ctx, "nwb-bench-js", false, fill_acks.get(), kFillWindow);
-    if (!client) {
-        result.error = client.error();
-        return result;
-    }
-    JsClient& c = **client;
-    const JsNames names = freshJsNames();
-    if (auto error = createStream(c.js(), names.stream, names.subject); !error.empty()) {
-        result.error = error;
-        return result;
-    }
-    const auto cleanup = [&] {
-        finishStream(c, names.stream, p.msgs, result);
-        releaseUnlessSettled(fill_acks, p.msgs);
-    };
-    if (auto error = fill(c, *fill_acks, names.subject, false, names.stream, p, ctx);
-        !error.empty()) {
-        result.error = error;
-        cleanup();
-        return result;
-    }
+    auto filled = FilledStream::prepare(ctx, p, result);
+    if (!filled) return result;
+    JsClient& c = *filled->client;
+    const JsNames& names = filled->names;
+    const auto cleanup = [&] { filled->finish(result); };
 
     jsConsumerConfig config;
     jsConsumerConfig_Init(&config);
@@ -382,28 +409,11 @@ RunResult runJsFetch(const RunContext& ctx, const ScenarioParams& p, bool ack_ea
 
 RunResult runJsOrdered(const RunContext& ctx, const ScenarioParams& p) {
     RunResult result = newResult(ScenarioKind::JsConsume, p, false);
-    auto fill_acks = std::make_unique<AsyncAcks>(p.msgs, false);
-    auto client = JsClient::connect(ctx, "nwb-bench-js", false, fill_acks.get(), kFillWindow);
-    if (!client) {
-        result.error = client.error();
-        return result;
-    }
-    JsClient& c = **client;
-    const JsNames names = freshJsNames();
-    if (auto error = createStream(c.js(), names.stream, names.subject); !error.empty()) {
-        result.error = error;
-        return result;
-    }
-    const auto cleanup = [&] {
-        finishStream(c, names.stream, p.msgs, result);
-        releaseUnlessSettled(fill_acks, p.msgs);
-    };
-    if (auto error = fill(c, *fill_acks, names.subject, false, names.stream, p, ctx);
-        !error.empty()) {
-        result.error = error;
-        cleanup();
-        return result;
-    }
+    auto filled = FilledStream::prepare(ctx, p, result);
+    if (!filled) return result;
+    JsClient& c = *filled->client;
+    const JsNames& names = filled->names;
+    const auto cleanup = [&] { filled->finish(result); };
 
     auto state = std::make_unique<OrderedState>(p.msgs);
     jsSubOptions sub_options;
