@@ -656,12 +656,14 @@ void Consumer::processNext(const std::string& reply, const std::string& payload,
             out.push_back(status(reply, "400 Bad Request - heartbeat value too large"));
             return;
         }
+        wr.heartbeat = heartbeat;
     } else if (!req.empty()) {
         std::int64_t n = 0;
         const auto [ptr, ec] = std::from_chars(req.data(), req.data() + req.size(), n);
         if (ec == std::errc() && ptr == req.data() + req.size()) wr.batch = n;
     }
     const auto now = context_.clock();
+    wr.last_sent = now;
     if (expires > 0) wr.expires = now + std::chrono::nanoseconds(expires);
     if (config_.max_batch > 0 && wr.batch > config_.max_batch) {
         out.push_back(
@@ -888,6 +890,7 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
             continue;
         }
         last_activity_ = now;
+        wr->last_sent = now;
         ++wr->delivered;
         if (--wr->batch <= 0) {
             if (wr->max_bytes > 0) {

@@ -150,6 +150,8 @@ private:
         std::int64_t delivered = 0;
         bool no_wait = false;
         std::optional<std::chrono::steady_clock::time_point> expires;
+        std::int64_t heartbeat = 0;  ///< idle_heartbeat in ns; 0: none
+        std::chrono::steady_clock::time_point last_sent;  ///< last message or heartbeat to it
     };
     struct Outbound {
         std::string deliver;  ///< matched against subscriptions

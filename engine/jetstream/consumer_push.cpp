@@ -142,8 +142,16 @@ void Consumer::afterPushDeliveryLocked(std::int64_t size, std::vector<Outbound>&
 }
 
 void Consumer::heartbeatLocked(std::vector<Outbound>& out) {
-    if (!isPush() || config_.idle_heartbeat <= 0) return;
     const auto now = context_.clock();
+    // A waiting pull request with idle_heartbeat hears from us at least that often.
+    for (auto& wr : waiting_) {
+        if (wr.heartbeat <= 0 || now < wr.last_sent + std::chrono::nanoseconds(wr.heartbeat)) continue;
+        wr.last_sent = now;
+        out.push_back(status(wr.reply, "100 Idle Heartbeat",
+                             "Nats-Last-Consumer: " + std::to_string(dseq_) +
+                                 "\r\nNats-Last-Stream: " + std::to_string(sseq_ - 1) + "\r\n"));
+    }
+    if (!isPush() || config_.idle_heartbeat <= 0) return;
     if (now < last_sent_ + std::chrono::nanoseconds(config_.idle_heartbeat)) return;
     last_sent_ = now;
     if (!active_) return;
@@ -225,6 +233,9 @@ void Consumer::scheduleExtraLocked(const std::function<void(Clock::time_point)>&
             consider(rate_at_ + std::chrono::duration_cast<Clock::duration>(
                                     std::chrono::duration<double>(-rate_tokens_ / rate)));
         }
+    }
+    for (const auto& wr : waiting_) {
+        if (wr.heartbeat > 0) consider(wr.last_sent + std::chrono::nanoseconds(wr.heartbeat));
     }
     if (delete_at_) consider(*delete_at_);
 }

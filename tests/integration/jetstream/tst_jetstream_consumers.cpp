@@ -279,6 +279,24 @@ private slots:
         QCOMPARE(ci->NumRedelivered, std::int64_t{0});
     }
 
+    void pullRequestGetsIdleHeartbeats() {
+        JsFixture f;
+        QCOMPARE(addStream(f.js(), "S", {"s.*"}), NATS_OK);
+        QCOMPARE(addConsumer(f.js(), "S", "D", [](jsConsumerConfig&) {}), NATS_OK);
+        publish(f.js(), "s.a", "one");
+        // batch 2, expires 2 s, heartbeat 100 ms: the message, then heartbeats while it waits.
+        auto r = rawPull(f.nc(), "S", "D",
+                         R"({"batch":2,"expires":2000000000,"idle_heartbeat":100000000})", 3);
+        QCOMPARE(r.size(), std::size_t{3});
+        QCOMPARE(msgData(r[0].get()), std::string("one"));
+        for (int i = 1; i <= 2; ++i) {
+            QCOMPARE(header(r[i].get(), "Status"), std::string("100"));
+            QCOMPARE(header(r[i].get(), "Description"), std::string("Idle Heartbeat"));
+            QCOMPARE(header(r[i].get(), "Nats-Last-Consumer"), std::string("1"));
+            QCOMPARE(header(r[i].get(), "Nats-Last-Stream"), std::string("1"));
+        }
+    }
+
     void statusReplies() {
         JsFixture f;
         QCOMPARE(addStream(f.js(), "S", {"s.*"}), NATS_OK);
