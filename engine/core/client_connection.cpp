@@ -7,6 +7,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -68,8 +69,12 @@ ClientConnection::ClientConnection(Server& server, IoWorker& worker,
       parser_(server.options().max_control_line, server.options().max_payload),
       trace_(server.logger().traceEnabled()),
       account_(&server.globalAccount()),
+      stall_level_(static_cast<std::size_t>(
+          std::clamp<std::int64_t>(server.options().stall_pending, 1,
+                                   std::max<std::int64_t>(server.options().max_pending / 2, 1)))),
       ping_timer_(worker.io),
-      auth_timer_(worker.io) {
+      auth_timer_(worker.io),
+      stall_timer_(worker.io) {
     start_ = WallClock::now();
     accepted_at_ = std::chrono::steady_clock::now();
     touchActivity();
@@ -123,6 +128,7 @@ void ClientConnection::onRead(std::size_t bytes) {
     last_in_ = std::chrono::steady_clock::now();
     touchActivity();
     DeliveryBatch& batch = DeliveryBatch::current();
+    batch.takeCongested();  // one noted outside a client's read (an internal publish)
     {
         DeliveryBatch::ReadScope scope(batch);
         const protocol::ParseStatus status =
@@ -131,7 +137,63 @@ void ClientConnection::onRead(std::size_t bytes) {
     }
     addTallyToServer();
     batch.flushAll(worker_);
-    if (!closed()) readNext();
+    if (closed()) return;
+    const std::shared_ptr<ClientConnection> congested = batch.takeCongested();
+    if (congested && congested.get() != this && congested->holdProducer(shared_from_this())) {
+        stallReading();
+        return;
+    }
+    readNext();
+}
+
+void ClientConnection::stallReading() {
+    reading_stalled_ = true;
+    server_.counters().producer_stalls.fetch_add(1, std::memory_order_relaxed);
+    stall_timer_.expires_after(server_.options().stall_timeout);
+    stall_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        if (ec) return;
+        if (self->reading_stalled_ && !self->closed()) {
+            self->reading_stalled_ = false;
+            self->readNext();
+        }
+    });
+}
+
+void ClientConnection::resumeReading() {
+    boost::asio::post(worker_.io, [self = shared_from_this()] {
+        if (!self->reading_stalled_ || self->closed()) return;
+        self->reading_stalled_ = false;
+        self->stall_timer_.cancel();
+        self->readNext();
+    });
+}
+
+bool ClientConnection::holdProducer(const std::shared_ptr<ClientConnection>& producer) {
+    std::lock_guard lock(out_mutex_);
+    // Checked again under the lock: a drain that ran before we got here resumes nobody.
+    if (socket_closed_ || pendingBytesLocked() <= stall_level_ / 2) return false;
+    // A producer released by its timer and held again is listed once.
+    const bool listed = std::any_of(held_producers_.begin(), held_producers_.end(),
+                                    [&](const auto& held) { return held.lock() == producer; });
+    if (!listed) held_producers_.push_back(producer);
+    return true;
+}
+
+std::vector<std::weak_ptr<ClientConnection>> ClientConnection::takeDrainedProducersLocked(
+    bool closing) {
+    std::vector<std::weak_ptr<ClientConnection>> producers;
+    const std::size_t pending = pendingBytesLocked();
+    if (pending <= stall_level_) congested_.store(false, std::memory_order_relaxed);
+    if (!held_producers_.empty() && (closing || pending <= stall_level_ / 2)) {
+        producers.swap(held_producers_);
+    }
+    return producers;
+}
+
+void ClientConnection::resumeProducers(std::vector<std::weak_ptr<ClientConnection>> producers) {
+    for (const auto& weak : producers) {
+        if (const auto producer = weak.lock()) producer->resumeReading();
+    }
 }
 
 void ClientConnection::handleParseStatus(protocol::ParseStatus status) {
@@ -516,6 +578,7 @@ bool ClientConnection::acceptDelivery(const SubscriptionPtr& sub, const protocol
     }
     const bool queued = enqueueDelivery(*sub, pa, data);
     if (queued) {
+        if (congested()) DeliveryBatch::current().noteCongested(sub->client);
         ++tally.out_msgs;
         tally.out_bytes += static_cast<std::int64_t>(
             pa.header_size > 0 && !supportsHeaders()
@@ -557,7 +620,7 @@ bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::
         return w + v.size();
     };
     std::unique_lock lock(out_mutex_);
-    if (closed()) return false;
+    if (closed() || slow_consumer_) return false;
     const std::size_t old = pending_.size();
     // The size is returned explicitly: GCC 12's resize_and_overwrite can pass a larger `n`.
     pending_.resize_and_overwrite(old + frame, [&](char* p, std::size_t) {
@@ -580,7 +643,12 @@ bool ClientConnection::enqueueDelivery(const Subscription& sub, const protocol::
     });
     ++out_msgs_;
     out_bytes_ += static_cast<std::int64_t>(body.size());
+    if (pendingBytesLocked() > stall_level_ && !congested()) {
+        congested_.store(true, std::memory_order_relaxed);
+    }
     if (isSlowConsumerLocked()) {
+        // Counted and logged once: senders on other threads may get here before the close.
+        slow_consumer_ = true;
         server_.counters().slow_consumers.fetch_add(1, std::memory_order_relaxed);
         lock.unlock();
         server_.logger().info("{} - cid:{} - Slow Consumer Detected: MaxPending of {} Exceeded",
@@ -675,7 +743,9 @@ void ClientConnection::flush() {
             writing_.swap(pending_);
             releaseIfLarge(pending_);  // it now holds the previous write's buffer
             write_in_progress_ = true;
+            auto drained = takeDrainedProducersLocked(false);
             lock.unlock();
+            resumeProducers(std::move(drained));
             boost::asio::async_write(
                 socket_, boost::asio::buffer(writing_.data() + done, writing_.size() - done),
                 [self = shared_from_this()](boost::system::error_code wec, std::size_t) {
@@ -685,7 +755,9 @@ void ClientConnection::flush() {
         }
         releaseIfLarge(pending_);
     }
+    auto drained = takeDrainedProducersLocked(false);
     lock.unlock();
+    resumeProducers(std::move(drained));
     if (close_after_flush_) finishClose();
 }
 
@@ -702,18 +774,22 @@ std::size_t ClientConnection::sendPendingLocked() {
 
 bool ClientConnection::flushFromOtherThread() {
     flush_needed_.store(false, std::memory_order_release);
-    std::lock_guard lock(out_mutex_);
+    std::unique_lock lock(out_mutex_);
     // An asynchronous write owns the socket's output meanwhile.
     if (write_in_progress_ || socket_closed_) return false;
     if (pending_.empty()) return true;
     const std::size_t done = sendPendingLocked();
     if (done == kSendFailed || done == 0) return false;  // the own thread meets the error
-    if (done == pending_.size()) {
+    const bool all = done == pending_.size();
+    if (all) {
         releaseIfLarge(pending_);
-        return true;
+    } else {
+        pending_.erase(0, done);
     }
-    pending_.erase(0, done);
-    return false;
+    auto drained = takeDrainedProducersLocked(false);
+    lock.unlock();
+    resumeProducers(std::move(drained));
+    return all;
 }
 
 void ClientConnection::onWriteDone(boost::system::error_code ec, std::size_t) {
@@ -784,6 +860,7 @@ void ClientConnection::closeNow(CloseReason reason) {
                            reasonText(reason));
     ping_timer_.cancel();
     auth_timer_.cancel();
+    stall_timer_.cancel();
     addTallyToServer();  // counts of a read cut short by this close
     // What /connz?state=closed shows, taken before the subscriptions go.
     ConnectionInfo final_info = info(true);
@@ -818,14 +895,17 @@ void ClientConnection::closeNow(CloseReason reason) {
 }
 
 void ClientConnection::finishClose() {
-    std::lock_guard lock(out_mutex_);
+    std::unique_lock lock(out_mutex_);
     if (socket_closed_) return;
     socket_closed_ = true;
     std::string().swap(pending_);  // release the buffers now; the object may linger
     std::string().swap(read_buf_);
+    auto held = takeDrainedProducersLocked(true);
     boost::system::error_code ec;
     socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ec);
     socket_.close(ec);
+    lock.unlock();
+    resumeProducers(std::move(held));
 }
 
 void ClientConnection::touchActivity() {

@@ -70,6 +70,12 @@ public:
     /// readers flush their receivers: it saves a wake-up of the receiver's thread. Returns true
     /// when nothing is left to write; false means the own thread must flush. Any thread.
     bool flushFromOtherThread();
+    /// Holds `producer`'s reading until this connection's outbound bytes drain below half the
+    /// stall level; false (nothing held) when they already are, or this connection is closed.
+    /// Any thread.
+    bool holdProducer(const std::shared_ptr<ClientConnection>& producer);
+    /// True when the last append left more than the stall level pending. Any thread; a hint.
+    bool congested() const { return congested_.load(std::memory_order_relaxed); }
     /// Marks a flush needed; returns true if the caller must schedule it (it was not yet marked).
     bool markFlushNeeded() {
         // The plain load first: most deliveries find the flag already set, and a read keeps the
@@ -92,6 +98,17 @@ private:
     bool onOpBeforeConnect() override;
 
     void readNext();
+    /// Stops reading until a congested receiver drains or the stall times out, as nats-server
+    /// stalls a fast producer. Own thread.
+    void stallReading();
+    /// Ends a stall (from the receiver's drain or the timer). Any thread.
+    void resumeReading();
+    /// Bytes queued and not yet written (out_mutex_ held).
+    std::size_t pendingBytesLocked() const { return pending_.size() + writing_.size(); }
+    /// The producers held by this connection once its outbound bytes are low enough, or when it
+    /// closes (out_mutex_ held); the caller resumes them after unlocking.
+    std::vector<std::weak_ptr<ClientConnection>> takeDrainedProducersLocked(bool closing);
+    static void resumeProducers(std::vector<std::weak_ptr<ClientConnection>> producers);
     void onRead(std::size_t bytes);
     void handleParseStatus(protocol::ParseStatus status);
     void sendProto(std::string_view bytes);
@@ -166,11 +183,17 @@ private:
     std::string pending_;
     std::string writing_;
     bool write_in_progress_ = false;
+    bool slow_consumer_ = false;  ///< over max_pending: closing, takes nothing more
+    std::size_t stall_level_;  ///< pending bytes over which producers are held
+    std::atomic<bool> congested_{false};
+    std::vector<std::weak_ptr<ClientConnection>> held_producers_;  ///< guarded by out_mutex_
     alignas(64) std::atomic<bool> flush_needed_{false};
 
     // Timers and keepalive (own thread).
     boost::asio::steady_timer ping_timer_;
     boost::asio::steady_timer auth_timer_;
+    boost::asio::steady_timer stall_timer_;
+    bool reading_stalled_ = false;  ///< own thread: a receiver holds our reading
     int pings_out_ = 0;
     std::chrono::steady_clock::time_point last_in_{};
 

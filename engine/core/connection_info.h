@@ -51,6 +51,7 @@ struct ServerCounters {
     std::atomic<std::int64_t> in_bytes{0};
     std::atomic<std::int64_t> out_bytes{0};
     std::atomic<std::int64_t> slow_consumers{0};
+    std::atomic<std::int64_t> producer_stalls{0};  ///< readers held for a congested receiver
     std::atomic<std::uint64_t> total_connections{0};
 };
 

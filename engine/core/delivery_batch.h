@@ -25,6 +25,14 @@ public:
     /// True while an I/O thread processes one read; its end flushes the batch.
     bool inRead() const { return in_read_; }
 
+    /// Remembers the first receiver of this read whose outbound bytes passed the stall level;
+    /// a client's read forgets it first and takes it at its end.
+    void noteCongested(const std::shared_ptr<ClientConnection>& receiver) {
+        if (in_read_ && !congested_) congested_ = receiver;
+    }
+    /// The receiver noted during the last read, if any; forgets it.
+    std::shared_ptr<ClientConnection> takeCongested() { return std::move(congested_); }
+
     /// Marks the processing of one read, so internal publishes leave flushing to its end.
     class ReadScope {
     public:
@@ -40,6 +48,7 @@ public:
 private:
     std::vector<std::shared_ptr<ClientConnection>> touched_;
     const ClientConnection* last_touched_ = nullptr;
+    std::shared_ptr<ClientConnection> congested_;
     bool in_read_ = false;  ///< skips repeat touches of one receiver
 };
 

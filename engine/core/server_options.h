@@ -34,6 +34,11 @@ struct ServerOptions {
     std::chrono::milliseconds lame_duck_duration{std::chrono::minutes(2)};
     std::chrono::milliseconds lame_duck_grace_period{std::chrono::seconds(10)};
     bool no_header_support = false;
+    /// A reader whose messages leave a receiver with more than this pending is held until the
+    /// receiver drains to half of it (nats-server: max_pending/2). Capped at max_pending/2.
+    std::int64_t stall_pending = 1024 * 1024;
+    /// The longest one hold lasts: a consumer that stopped reading still reaches max_pending.
+    std::chrono::milliseconds stall_timeout{100};
 
     // Authentication: at most one of these styles is in effect.
     std::string username;         ///< single user (--user / authorization { user })
