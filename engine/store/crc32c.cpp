@@ -2,6 +2,7 @@
 #include "engine/store/crc32c.h"
 
 #include <array>
+#include <cstring>
 
 #if defined(__x86_64__)
 #include <nmmintrin.h>
@@ -55,7 +56,7 @@ __attribute__((target("sse4.2"))) std::uint32_t hardwareUpdate(std::uint32_t c,
     std::uint64_t c64 = c;
     while (n >= 8) {
         std::uint64_t v = 0;
-        for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+        std::memcpy(&v, p, sizeof v);  // x86 is little-endian: the bytes in stream order
         c64 = _mm_crc32_u64(c64, v);
         p += 8;
         n -= 8;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <random>
 #include <set>
@@ -68,7 +69,24 @@ struct FileStore::Segment {
     std::vector<RecordMeta> metas;  ///< active, or sealed with index_pending: its index entries
     bool index_pending = false;     ///< sealed: write the index file once the data is synced
     std::uint64_t erasures = 0;     ///< in-place erasures (an index file written before is stale)
+    /// Records appended but not yet handed to the OS: the offsets [size - tail.size(), size).
+    /// Only the active segment has one (SyncPolicy::always); the flusher writes it in one pwrite.
+    std::string tail;
+    /// The flusher's pwrite in progress, at `writing_at`; read here until it has returned.
+    std::string writing;
+    std::uint64_t writing_at = 0;
+    /// Erasures inside `writing`, written after it (at offset, these bytes).
+    std::vector<std::pair<std::uint64_t, std::string>> deferred_erasures;
 };
+
+namespace {
+/// A write buffer that grew past this is given back after use rather than kept.
+constexpr std::size_t kKeepBufferBytes = 8 * 1024 * 1024;
+/// Durable callbacks the flusher runs itself rather than handing them to the callback thread.
+constexpr std::size_t kInlineCallbacks = 16;
+/// What a sequential reader's cache miss reads at once.
+constexpr std::uint64_t kReadAheadBytes = 128 * 1024;
+}  // namespace
 
 std::string RecoveryReport::describe() const {
     std::string out;
@@ -119,6 +137,7 @@ Result<std::unique_ptr<FileStore>> FileStore::open(FileStoreConfig config) {
         std::lock_guard lock(store->mutex_);
         if (auto r = store->recover(); !r) return std::unexpected(r.error());
     }
+    store->callbacker_ = std::thread([s = store.get()] { s->callbackLoop(); });
     store->flusher_ = std::thread([s = store.get()] { s->flusherLoop(); });
     if (auto r = store->sync(); !r) return std::unexpected(r.error());
     return store;
@@ -336,21 +355,23 @@ void FileStore::kickFlusherLocked() {
 Result<void> FileStore::appendRecordLocked(RecordType type, std::uint64_t seq, std::int64_t ts,
                                            const NewMessage& msg, std::uint64_t* offset) {
     if (write_error_) return std::unexpected(*write_error_);
-    std::string buf;
-    encodeRecord(buf, type, seq, ts, msg.subject, msg.headers, msg.payload);
+    const std::uint64_t length =
+        encodedRecordSize(msg.subject.size(), msg.headers.size(), msg.payload.size());
     SegmentPtr active = segments_.rbegin()->second;
-    if (active->size > kSegmentHeaderSize && active->size + buf.size() > config_.segment_size) {
+    if (active->size > kSegmentHeaderSize && active->size + length > config_.segment_size) {
         if (auto r = rollLocked(); !r) return r;
         active = segments_.rbegin()->second;
     }
-    if (auto r = writeAt(active->fd.get(), buf, active->size); !r) {
-        failLocked(r.error());
-        return r;
-    }
+    // Buffered: the flusher writes a whole commit group with one pwrite before its fsync.
+    encodeRecord(active->tail, type, seq, ts, msg.subject, msg.headers, msg.payload);
     const std::uint64_t at = active->size;
-    active->size += buf.size();
-    appended_ += buf.size();
-    active->metas.push_back(RecordMeta{type, seq, ts, at, static_cast<std::uint32_t>(buf.size()),
+    active->size += length;
+    appended_ += length;
+    if (config_.sync.mode == SyncPolicy::Mode::Interval) {
+        // Interval mode acknowledges at once: the record goes to the OS now.
+        if (auto r = writeTailLocked(*active); !r) return r;
+    }
+    active->metas.push_back(RecordMeta{type, seq, ts, at, static_cast<std::uint32_t>(length),
                                        std::string(msg.subject)});
     switch (type) {
         case RecordType::Message:
@@ -371,8 +392,64 @@ Result<void> FileStore::appendRecordLocked(RecordType type, std::uint64_t seq, s
     return {};
 }
 
+Result<void> FileStore::writeTailLocked(Segment& segment) {
+    if (segment.tail.empty()) return {};
+    if (auto r = writeAt(segment.fd.get(), segment.tail, segment.size - segment.tail.size()); !r) {
+        failLocked(r.error());
+        return r;
+    }
+    segment.tail.clear();
+    if (segment.tail.capacity() > kKeepBufferBytes) segment.tail.shrink_to_fit();
+    return {};
+}
+
+Result<std::string_view> FileStore::viewRangeLocked(const Segment& segment, std::uint64_t offset,
+                                                    std::uint32_t length) {
+    const std::uint64_t tail_at = segment.size - segment.tail.size();
+    if (offset >= tail_at && offset + length <= segment.size) {
+        return std::string_view(segment.tail).substr(offset - tail_at, length);
+    }
+    if (!segment.writing.empty() && offset >= segment.writing_at &&
+        offset + length <= segment.writing_at + segment.writing.size()) {
+        return std::string_view(segment.writing).substr(offset - segment.writing_at, length);
+    }
+    ReadCache& cache = read_cache_;
+    if (cache.segment_id == segment.id && offset >= cache.offset &&
+        offset + length <= cache.offset + cache.bytes.size()) {
+        return std::string_view(cache.bytes).substr(offset - cache.offset, length);
+    }
+    // What the file holds for sure: everything before the write in progress and the tail.
+    const std::uint64_t file_end = segment.writing.empty() ? tail_at : segment.writing_at;
+    std::uint64_t want = length;
+    const bool sequential = cache.segment_id == segment.id && offset == cache.last_end;
+    if (sequential && file_end > offset + length) {
+        want = std::max<std::uint64_t>(length,
+                                       std::min<std::uint64_t>(kReadAheadBytes, file_end - offset));
+    }
+    cache.segment_id = 0;
+    if (want <= kReadAheadBytes && cache.bytes.capacity() > kKeepBufferBytes) {
+        cache.bytes = std::string();  // a huge record was read before: give its buffer back
+    }
+    cache.bytes.resize(want);
+    std::size_t done = 0;
+    while (done < want) {
+        const ssize_t n = ::pread(segment.fd.get(), cache.bytes.data() + done, want - done,
+                                  static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return makeError(Errc::Io, "pread segment " + std::to_string(segment.id));
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    cache.bytes.resize(done);
+    cache.segment_id = segment.id;
+    cache.offset = offset;
+    cache.last_end = offset + done;
+    return std::string_view(cache.bytes).substr(0, std::min<std::size_t>(length, done));
+}
+
 Result<void> FileStore::rollLocked() {
     SegmentPtr old = segments_.rbegin()->second;
+    if (auto r = writeTailLocked(*old); !r) return r;
     old->index_pending = true;
     dirty_.push_back(old);
     if (auto r = createSegmentLocked(old->id + 1); !r) return r;
@@ -452,11 +529,19 @@ Result<void> FileStore::eraseInPlaceLocked(Segment& segment, std::uint64_t offse
     for (char& c : noise) c = static_cast<char>(gen());
     std::string buf;
     encodeRecord(buf, RecordType::Erased, 0, 0, {}, {}, noise);
-    if (auto r = writeAt(segment.fd.get(), buf, offset); !r) {
+    const std::uint64_t tail_at = segment.size - segment.tail.size();
+    if (offset >= tail_at) {
+        segment.tail.replace(offset - tail_at, buf.size(), buf);
+    } else if (!segment.writing.empty() && offset >= segment.writing_at &&
+               offset < segment.writing_at + segment.writing.size()) {
+        // The flusher is writing these bytes now: overwrite them once its pwrite is done.
+        segment.deferred_erasures.emplace_back(offset, std::move(buf));
+    } else if (auto r = writeAt(segment.fd.get(), buf, offset); !r) {
         failLocked(r.error());
         return r;
     }
     ++segment.erasures;
+    if (read_cache_.segment_id == segment.id) read_cache_.segment_id = 0;
     for (RecordMeta& m : segment.metas) {
         if (m.offset == offset) {
             m.type = RecordType::Erased;
@@ -509,7 +594,7 @@ Result<StoredMessage> FileStore::readLocked(std::uint64_t seq, const SeqIndex::E
     const std::uint64_t offset = entry.loc & kOffsetMask;
     auto it = segments_.find(id);
     if (it == segments_.end()) return makeError(Errc::NotFound);
-    auto bytes = readAt(it->second->fd.get(), offset, entry.length);
+    auto bytes = viewRangeLocked(*it->second, offset, entry.length);
     if (!bytes) return std::unexpected(bytes.error());
     const DecodeResult d = decodeRecord(*bytes);
     if (d.status != DecodeStatus::Ok || d.record.type != RecordType::Message || d.record.seq != seq) {
@@ -538,12 +623,13 @@ Result<void> FileStore::awaitDurable(std::uint64_t ticket) {
     return std::unexpected(*sync_error_);
 }
 
-bool FileStore::enqueueDurableLocked(std::uint64_t ticket, DurableCallback& done) {
+bool FileStore::enqueueDurableLocked(std::uint64_t ticket, const StoreAck& ack,
+                                     StoreCallback& done) {
     if (config_.sync.mode == SyncPolicy::Mode::Interval) return false;
     {
         std::lock_guard sl(sync_mutex_);
         if (durable_ >= ticket) return false;
-        callbacks_.emplace_back(ticket, std::move(done));
+        callbacks_.push_back(DurableCallback{ticket, ack, std::move(done)});
     }
     flush_cv_.notify_one();
     return true;
@@ -562,6 +648,90 @@ Result<void> FileStore::sync() {
     durable_cv_.wait(sl, [&] { return durable_ >= ticket || sync_error_.has_value(); });
     if (durable_ >= ticket) return {};
     return std::unexpected(*sync_error_);
+}
+
+Result<void> FileStore::writeAndSync(const std::vector<SegmentPtr>& to_sync) {
+    Result<void> result;
+    // The active segment's buffered records: one pwrite, with no lock held. Appends go on
+    // into a fresh tail meanwhile, and reads of these records use `writing` until it is done.
+    const SegmentPtr& active = to_sync.back();
+    if (!active->writing.empty()) {
+        result = writeAt(active->fd.get(), active->writing, active->writing_at);
+        std::lock_guard lock(mutex_);
+        for (const auto& [offset, bytes] : active->deferred_erasures) {
+            if (!result) break;
+            result = writeAt(active->fd.get(), bytes, offset);
+        }
+        active->deferred_erasures.clear();
+        active->writing.clear();
+        if (active->writing.capacity() > kKeepBufferBytes) active->writing.shrink_to_fit();
+    }
+    for (const SegmentPtr& seg : to_sync) {
+        if (!result) break;
+        if (seg->fd.valid()) result = syncData(seg->fd.get());
+    }
+    return result;
+}
+
+void FileStore::runCallbacks(std::vector<DurableCallback>& callbacks, const Result<void>& outcome) {
+    for (std::size_t begin = 0; begin < callbacks.size(); begin += kCallbackChunk) {
+        const std::size_t end = std::min(callbacks.size(), begin + kCallbackChunk);
+        auto run = [&] {
+            for (std::size_t i = begin; i < end; ++i) {
+                DurableCallback& c = callbacks[i];
+                if (outcome) {
+                    c.done(c.ack);
+                } else {
+                    c.done(std::unexpected(outcome.error()));
+                }
+            }
+        };
+        if (config_.callback_group) {
+            config_.callback_group(run);
+        } else {
+            run();
+        }
+    }
+    callbacks.clear();
+}
+
+void FileStore::callbackLoop() {
+    std::unique_lock dl(done_mutex_);
+    for (;;) {
+        done_cv_.wait(dl, [&] { return done_stopping_ || !done_.empty(); });
+        if (done_.empty()) break;  // stopping, and everything ran
+        auto [outcome, callbacks] = std::move(done_.front());
+        done_.pop_front();
+        done_running_ = true;
+        dl.unlock();
+        runCallbacks(callbacks, outcome);
+        dl.lock();
+        done_running_ = false;
+    }
+}
+
+void FileStore::writeIndexes(const std::vector<SegmentPtr>& segments) {
+    for (const SegmentPtr& seg : segments) {
+        SegmentIndexFile index;
+        {
+            std::lock_guard lock(mutex_);
+            if (!seg->index_pending) continue;
+            seg->index_pending = false;
+            const bool wanted = segments_.contains(seg->id) && seg->erasures == 0;
+            index = SegmentIndexFile{seg->id, seg->size, std::move(seg->metas)};
+            seg->metas = {};
+            if (!wanted) continue;
+        }
+        // A large segment's index takes milliseconds to encode: appends go on meanwhile.
+        std::string bytes;
+        encodeSegmentIndex(bytes, index);
+        (void)writeWholeFile(indexPath(seg->id), bytes);
+        std::lock_guard lock(mutex_);
+        // Erased into (or removed) while it was written: the index is stale.
+        if (seg->erasures != 0 || !segments_.contains(seg->id)) {
+            ::unlink(indexPath(seg->id).c_str());
+        }
+    }
 }
 
 void FileStore::flusherLoop() {
@@ -585,6 +755,7 @@ void FileStore::flusherLoop() {
         sl.unlock();
 
         std::vector<SegmentPtr> to_sync;
+        std::vector<SegmentPtr> to_index;
         std::vector<SegmentPtr> unlinks;
         std::uint64_t target = 0;
         bool dir = false;
@@ -592,7 +763,16 @@ void FileStore::flusherLoop() {
             std::lock_guard lock(mutex_);
             target = appended_;
             to_sync.swap(dirty_);
-            if (!segments_.empty()) to_sync.push_back(segments_.rbegin()->second);
+            // Only segments sealed before this round's fsync get their index file after it.
+            for (const SegmentPtr& seg : to_sync) {
+                if (seg->index_pending) to_index.push_back(seg);
+            }
+            if (!segments_.empty()) {
+                const SegmentPtr& active = segments_.rbegin()->second;
+                active->writing_at = active->size - active->tail.size();
+                active->writing.swap(active->tail);
+                to_sync.push_back(active);
+            }
             dir = std::exchange(dir_dirty_, false);
             auto keep = std::partition(pending_unlinks_.begin(), pending_unlinks_.end(),
                                        [&](const auto& p) { return p.first > target; });
@@ -600,25 +780,9 @@ void FileStore::flusherLoop() {
             pending_unlinks_.erase(keep, pending_unlinks_.end());
         }
         Result<void> result;
-        for (const SegmentPtr& seg : to_sync) {
-            if (!result) break;
-            if (seg->fd.valid()) result = syncData(seg->fd.get());
-        }
+        if (!to_sync.empty()) result = writeAndSync(to_sync);
         if (result && dir) result = syncDirectory(dir_fd_.get());
-        if (result) {
-            std::lock_guard lock(mutex_);
-            for (const SegmentPtr& seg : to_sync) {
-                if (!seg->index_pending) continue;
-                seg->index_pending = false;
-                if (segments_.contains(seg->id) && seg->erasures == 0) {
-                    std::string bytes;
-                    encodeSegmentIndex(bytes, SegmentIndexFile{seg->id, seg->size, seg->metas});
-                    (void)writeWholeFile(indexPath(seg->id), bytes);
-                }
-                seg->metas.clear();
-                seg->metas.shrink_to_fit();
-            }
-        }
+        if (result) writeIndexes(to_index);
         if (result && !unlinks.empty()) {
             for (const SegmentPtr& seg : unlinks) {
                 ::unlink(segmentPath(seg->id).c_str());
@@ -638,21 +802,35 @@ void FileStore::flusherLoop() {
         sl.lock();
         if (result) {
             durable_ = std::max(durable_, target);
-            while (!callbacks_.empty() && callbacks_.front().first <= durable_) {
-                ready_callbacks.push_back(std::move(callbacks_.front().second));
+            while (!callbacks_.empty() && callbacks_.front().ticket <= durable_) {
+                ready_callbacks.push_back(std::move(callbacks_.front()));
                 callbacks_.pop_front();
             }
         } else {
             if (!sync_error_) sync_error_ = result.error();
             outcome = std::unexpected(*sync_error_);
-            for (auto& [ticket, cb] : callbacks_) ready_callbacks.push_back(std::move(cb));
+            for (auto& c : callbacks_) ready_callbacks.push_back(std::move(c));
             callbacks_.clear();
         }
         durable_cv_.notify_all();
         if (!ready_callbacks.empty()) {
-            sl.unlock();
-            for (auto& cb : ready_callbacks) cb(outcome);
-            sl.lock();
+            // A large group goes to the callback thread, which runs it while this thread goes on
+            // to the next fsync; a few (synchronous publishers) run here, saving a thread switch
+            // on their latency, when the callback thread has nothing queued (order is kept).
+            bool run_here = false;
+            {
+                std::lock_guard dl(done_mutex_);
+                run_here = done_.empty() && !done_running_ &&
+                           ready_callbacks.size() <= kInlineCallbacks;
+                if (!run_here) done_.emplace_back(std::move(outcome), std::move(ready_callbacks));
+            }
+            if (run_here) {
+                sl.unlock();
+                runCallbacks(ready_callbacks, outcome);
+                sl.lock();
+            } else {
+                done_cv_.notify_one();
+            }
         }
         if (exiting) break;
     }
@@ -670,6 +848,12 @@ void FileStore::stop() {
     }
     flush_cv_.notify_all();
     if (flusher_.joinable()) flusher_.join();
+    {
+        std::lock_guard dl(done_mutex_);
+        done_stopping_ = true;
+    }
+    done_cv_.notify_all();
+    if (callbacker_.joinable()) callbacker_.join();
     std::lock_guard lock(mutex_);
     if (!write_error_ && !segments_.empty()) {
         const SegmentPtr& active = segments_.rbegin()->second;

@@ -39,6 +39,9 @@ struct FileStoreConfig {
     SyncPolicy sync = SyncPolicy::always();
     StoreLimits limits;
     Clock clock;  ///< default: the system clock
+    /// Runs `group` (up to kCallbackChunk callbacks an fsync made due) on the store's flusher or
+    /// callback thread; default: runs it. A stream wraps it to coalesce its acks' socket writes.
+    std::function<void(const std::function<void()>& group)> callback_group;
 };
 
 /// What open() found and repaired. Every skipped byte is listed.
@@ -63,7 +66,12 @@ struct RecoveryReport {
 
 class FileStore final : public IndexedStore {
 public:
-    /// Control thread. Opens or creates the store and recovers it; starts the flusher thread.
+    /// Callbacks run in groups of at most this many, so the first acks leave early.
+    static constexpr std::size_t kCallbackChunk = 256;
+
+    /// Control thread. Opens or creates the store and recovers it; starts the flusher thread
+    /// (writes and fsyncs) and the callback thread (runs large groups of storeAsync callbacks once
+    /// durable, so the next fsync need not wait for them).
     static Result<std::unique_ptr<FileStore>> open(FileStoreConfig config);
     /// Stops (syncs, writes the active segment's index) and closes.
     ~FileStore() override;
@@ -84,7 +92,11 @@ public:
 private:
     struct Segment;
     using SegmentPtr = std::shared_ptr<Segment>;
-    using DurableCallback = std::function<void(Result<void>)>;
+    struct DurableCallback {
+        std::uint64_t ticket = 0;
+        StoreAck ack;
+        StoreCallback done;
+    };
 
     explicit FileStore(FileStoreConfig config);
     Result<void> recover();
@@ -92,6 +104,18 @@ private:
     Result<void> appendRecordLocked(RecordType type, std::uint64_t seq, std::int64_t ts,
                                     const NewMessage& msg, std::uint64_t* offset);
     Result<void> rollLocked();
+    /// Hands the active segment's buffered records to the OS now (rolls, erasures, stop).
+    Result<void> writeTailLocked(Segment& segment);
+    /// `length` bytes at `offset` of `segment`: from the buffered tail, the write in progress, the
+    /// read cache or the file. Valid until mutex_ is released or the next read.
+    Result<std::string_view> viewRangeLocked(const Segment& segment, std::uint64_t offset,
+                                             std::uint32_t length);
+    /// Flusher thread: writes what the active segment buffered (one pwrite), then fsyncs.
+    Result<void> writeAndSync(const std::vector<SegmentPtr>& to_sync);
+    void runCallbacks(std::vector<DurableCallback>& callbacks, const Result<void>& outcome);
+    void callbackLoop();
+    /// Flusher thread: sealed segments' index files, written with no lock held.
+    void writeIndexes(const std::vector<SegmentPtr>& segments);
     void retireIfEmptyLocked(const SegmentPtr& segment);
     Result<void> deleteSegmentLocked(const SegmentPtr& segment);
     bool heldBySurvivor(std::uint64_t seq, const Segment* except) const;
@@ -111,7 +135,8 @@ private:
     Result<void> writableLocked() override;
     std::uint64_t commitTicketLocked() override { return appended_; }
     Result<void> awaitDurable(std::uint64_t ticket) override;
-    bool enqueueDurableLocked(std::uint64_t ticket, DurableCallback& done) override;
+    bool enqueueDurableLocked(std::uint64_t ticket, const StoreAck& ack,
+                              StoreCallback& done) override;
 
     FileStoreConfig config_;
     RecoveryReport report_;
@@ -125,6 +150,14 @@ private:
     std::uint64_t appended_ = 0;  ///< bytes appended since open: the commit ticket
     bool dir_dirty_ = false;
     std::optional<Error> write_error_;
+    /// Bytes of one segment file from `offset`: sequential readers (consumers) are served from
+    /// one large pread instead of one per message. Dropped when the segment is erased into.
+    struct ReadCache {
+        std::uint64_t segment_id = 0;  ///< 0: empty
+        std::uint64_t offset = 0;
+        std::string bytes;
+        std::uint64_t last_end = 0;  ///< end of the last read from the file: sequential reads
+    } read_cache_;
 
     // Guarded by sync_mutex_ (taken after mutex_, never before).
     std::mutex sync_mutex_;
@@ -136,9 +169,17 @@ private:
     bool kick_ = false;
     bool stopping_ = false;
     std::optional<Error> sync_error_;
-    std::deque<std::pair<std::uint64_t, DurableCallback>> callbacks_;
+    std::deque<DurableCallback> callbacks_;
+
+    // Guarded by done_mutex_ (a leaf): durable callbacks handed to the callback thread.
+    std::mutex done_mutex_;
+    std::condition_variable done_cv_;
+    std::deque<std::pair<Result<void>, std::vector<DurableCallback>>> done_;
+    bool done_stopping_ = false;
+    bool done_running_ = false;  ///< the callback thread is running a batch
 
     std::thread flusher_;
+    std::thread callbacker_;
 };
 
 }  // namespace nwb::store

@@ -15,7 +15,7 @@ Result<void> IndexedStore::writableLocked() {
 
 Result<void> IndexedStore::awaitDurable(std::uint64_t) { return {}; }
 
-bool IndexedStore::enqueueDurableLocked(std::uint64_t, std::function<void(Result<void>)>&) {
+bool IndexedStore::enqueueDurableLocked(std::uint64_t, const StoreAck&, StoreCallback&) {
     return false;
 }
 
@@ -116,16 +116,9 @@ void IndexedStore::storeAsync(const NewMessage& msg, StoreCallback done) {
         return;
     }
     const StoreAck ack = *r;
-    std::function<void(Result<void>)> on_durable = [ack, cb = std::move(done)](Result<void> d) {
-        if (d) {
-            cb(ack);
-        } else {
-            cb(std::unexpected(d.error()));
-        }
-    };
-    const bool queued = enqueueDurableLocked(commitTicketLocked(), on_durable);
+    const bool queued = enqueueDurableLocked(commitTicketLocked(), ack, done);
     lock.unlock();
-    if (!queued) on_durable({});
+    if (!queued) done(ack);
 }
 
 Result<StoredMessage> IndexedStore::readChecked(std::uint64_t seq) {

@@ -60,8 +60,10 @@ protected:
     virtual std::uint64_t commitTicketLocked() { return 0; }
     /// Called without mutex_: blocks until `ticket` is durable.
     virtual Result<void> awaitDurable(std::uint64_t ticket);
-    /// Queues `done` to run once `ticket` is durable; false: the caller runs it after unlocking.
-    virtual bool enqueueDurableLocked(std::uint64_t ticket, std::function<void(Result<void>)>& done);
+    /// Queues `done(ack)` to run once `ticket` is durable; false: the caller runs it after
+    /// unlocking.
+    virtual bool enqueueDurableLocked(std::uint64_t ticket, const StoreAck& ack,
+                                      StoreCallback& done);
 
     /// Re-applies every limit, as after recovery or a limits update.
     Result<void> applyLimitsLocked();

@@ -3,19 +3,41 @@
 
 #include "engine/store/crc32c.h"
 
+#include <cstring>
+
 namespace nwb::store {
 
+namespace {
+
+/// Little-endian stores into a buffer (the compiler merges them into single moves).
+void storeU16(char* p, std::uint16_t v) {
+    for (int i = 0; i < 2; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+void storeU32(char* p, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+void storeU64(char* p, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+}  // namespace
+
 void putU16(std::string& out, std::uint16_t v) {
-    out.push_back(static_cast<char>(v & 0xff));
-    out.push_back(static_cast<char>(v >> 8));
+    char b[2];
+    storeU16(b, v);
+    out.append(b, sizeof b);
 }
 
 void putU32(std::string& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+    char b[4];
+    storeU32(b, v);
+    out.append(b, sizeof b);
 }
 
 void putU64(std::string& out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+    char b[8];
+    storeU64(b, v);
+    out.append(b, sizeof b);
 }
 
 std::uint16_t getU16(const char* p) {
@@ -36,19 +58,24 @@ std::uint64_t getU64(const char* p) {
 void encodeRecord(std::string& out, RecordType type, std::uint64_t seq, std::int64_t ts,
                   std::string_view subject, std::string_view headers, std::string_view payload) {
     const std::size_t start = out.size();
-    out.reserve(start + encodedRecordSize(subject.size(), headers.size(), payload.size()));
-    putU32(out, kRecordMagic);
-    out.push_back(static_cast<char>(type));
-    out.push_back(0);  // flags
-    putU16(out, static_cast<std::uint16_t>(subject.size()));
-    putU32(out, static_cast<std::uint32_t>(headers.size()));
-    putU32(out, static_cast<std::uint32_t>(payload.size()));
-    putU64(out, seq);
-    putU64(out, static_cast<std::uint64_t>(ts));
-    out.append(subject);
-    out.append(headers);
-    out.append(payload);
-    putU32(out, crc32c(out.data() + start, out.size() - start));
+    const std::size_t total = encodedRecordSize(subject.size(), headers.size(), payload.size());
+    // One resize, then plain copies: this runs once per stored message.
+    out.resize(start + total);
+    char* p = out.data() + start;
+    storeU32(p, kRecordMagic);
+    p[4] = static_cast<char>(type);
+    p[5] = 0;  // flags
+    storeU16(p + 6, static_cast<std::uint16_t>(subject.size()));
+    storeU32(p + 8, static_cast<std::uint32_t>(headers.size()));
+    storeU32(p + 12, static_cast<std::uint32_t>(payload.size()));
+    storeU64(p + 16, seq);
+    storeU64(p + 24, static_cast<std::uint64_t>(ts));
+    char* body = p + kRecordHeaderSize;
+    for (const std::string_view part : {subject, headers, payload}) {
+        if (!part.empty()) std::memcpy(body, part.data(), part.size());
+        body += part.size();
+    }
+    storeU32(body, crc32c(p, total - kRecordTrailerSize));
 }
 
 DecodeResult decodeRecord(std::string_view bytes) {

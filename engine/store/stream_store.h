@@ -30,13 +30,13 @@ public:
     /// Assigns the next sequence; enforces limits (discard old removes, discard new refuses).
     virtual Result<StoreAck> store(const NewMessage& msg) = 0;
 
-    /// Any thread; never blocks on I/O. Appends now; `done` runs once the record is durable, on
-    /// the store's flusher thread (FileStore) or on the calling thread before return (MemStore,
-    /// and every refusal). No store lock is held while `done` runs: it may call this store,
-    /// except stop().
+    /// Any thread; never blocks on I/O. Appends now; `done` runs once the record is durable, in
+    /// store order, one at a time, on a store thread (FileStore) or on the calling thread before
+    /// return (MemStore, and every refusal). No store lock is held while `done` runs: it may call
+    /// this store, except stop().
     virtual void storeAsync(const NewMessage& msg, StoreCallback done) = 0;
 
-    /// Any thread; reads (FileStore: one pread). NotFound if deleted, Eof if past the last.
+    /// Any thread; reads (FileStore: at most one pread). NotFound if deleted, Eof if past the last.
     virtual Result<StoredMessage> load(std::uint64_t seq) = 0;
     /// Any thread; the last message whose subject matches `filter` (wildcards allowed).
     virtual Result<StoredMessage> loadLast(std::string_view filter) = 0;
