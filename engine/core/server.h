@@ -31,8 +31,10 @@ namespace nwb::core {
 
 class ClientConnection;
 
-/// The nats-server release whose client-protocol behaviour this engine reproduces.
-inline constexpr std::string_view kAdvertisedVersion = "2.9.10";
+/// The version INFO, /varz and $SYS report. Clients switch JetStream features on by it (nats.js
+/// needs 2.10 for filter lists, metadata, first_seq, transforms); docs/compat.md lists where
+/// behaviour follows 2.9.10 instead.
+inline constexpr std::string_view kAdvertisedVersion = "2.10.22";
 
 /// One I/O thread and its event loop. Connections live on exactly one worker.
 struct IoWorker {

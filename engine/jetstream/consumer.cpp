@@ -517,7 +517,7 @@ std::string Consumer::infoFields(std::string_view server_name) {
         out += "}";
     }
     if (s.push_bound) out += ",\"push_bound\":true";
-    return out;
+    return out + infoTimeStampField();
 }
 
 Consumer::Outbound Consumer::status(const std::string& reply, std::string_view line,
@@ -528,6 +528,8 @@ Consumer::Outbound Consumer::status(const std::string& reply, std::string_view l
 }
 
 void Consumer::publish(std::vector<Outbound>& out) {
+    if (out.empty()) return;
+    PublishBatch batch;
     while (!out.empty()) {
         // A request whose inbox nobody listens to any more (nats-server drops such requests
         // before delivering): its messages go back to the front, not counted as delivered.
@@ -617,11 +619,46 @@ void Consumer::onMessage(const core::InternalMessage& msg) {
         });
         return;
     }
-    boost::asio::post(strand_, [self = shared_from_this(), s = std::string(msg.subject),
-                                r = std::string(msg.reply), p = std::string(msg.payload)] {
-        self->processAck(s, r, p);
-        self->flushState();
-    });
+    // Queued into reused buffers; one strand wakeup takes every ack queued meanwhile and then
+    // delivers, reschedules and saves the state once for all of them.
+    bool wake = false;
+    {
+        std::lock_guard lock(ack_inbox_mutex_);
+        if (ack_inbox_used_ == ack_inbox_.size()) ack_inbox_.emplace_back();
+        AckIn& in = ack_inbox_[ack_inbox_used_++];
+        in.subject.assign(msg.subject);
+        in.reply.assign(msg.reply);
+        in.payload.assign(msg.payload);
+        wake = !std::exchange(ack_inbox_woken_, true);
+    }
+    if (wake) boost::asio::post(strand_, [self = shared_from_this()] { self->drainAcks(); });
+}
+
+void Consumer::drainAcks() {
+    std::size_t count = 0;
+    {
+        std::lock_guard lock(ack_inbox_mutex_);
+        ack_inbox_.swap(acks_draining_);
+        count = std::exchange(ack_inbox_used_, 0);
+        ack_inbox_woken_ = false;
+    }
+    PublishBatch batch;  // ack replies and deliveries leave together
+    std::vector<Outbound> out;
+    for (std::size_t i = 0; i < count; ++i) {
+        const AckIn& in = acks_draining_[i];
+        processAck(in.subject, in.reply, in.payload, out);
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (!stopped_) {
+            deliverLocked(out);
+            scheduleLocked();
+        }
+    }
+    publish(out);
+    flushState();
+    constexpr std::size_t kKeepEntries = 4096;
+    if (acks_draining_.size() > kKeepEntries) acks_draining_.resize(kKeepEntries);
 }
 
 void Consumer::processNext(const std::string& reply, const std::string& payload,
@@ -738,9 +775,36 @@ void Consumer::expireLocked(std::vector<Outbound>& out) {
     if (dropped) ++state_version_;
 }
 
+std::string Consumer::ackReply(std::uint64_t deliveries, std::uint64_t sseq, std::uint64_t dseq,
+                               std::int64_t ts, std::uint64_t pending) const {
+    // $JS.ACK.<stream>.<consumer>.<delivered>.<sseq>.<dseq>.<ts>.<pending>, in one allocation.
+    std::string reply;
+    reply.reserve(ack_prefix_.size() + 5 * 21);
+    reply.append(ack_prefix_);
+    auto put = [&reply](auto v) {
+        char digits[24];
+        reply.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+    };
+    put(deliveries);
+    reply += '.';
+    put(sseq);
+    reply += '.';
+    put(dseq);
+    reply += '.';
+    put(ts);
+    reply += '.';
+    put(pending);
+    return reply;
+}
+
 void Consumer::deliverLocked(std::vector<Outbound>& out) {
     if (stopped_) return;
     expireLocked(out);
+    if (!isPush() && !waiting_.empty()) {
+        // One allocation for a pull request's batch rather than a regrowth every few messages.
+        const auto batch = std::clamp<std::int64_t>(waiting_.front().batch, 1, 1024);
+        out.reserve(out.size() + static_cast<std::size_t>(batch) + 1);
+    }
     auto& store = context_.store;
     const auto filters = config_.filters();
     const bool push = isPush();
@@ -827,9 +891,7 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
         }
         const std::uint64_t num_pending =
             *pending_base > delivered_since_base ? *pending_base - delivered_since_base : 0;
-        std::string reply = ack_prefix_ + std::to_string(deliveries) + "." +
-                            std::to_string(msg->seq) + "." + std::to_string(dseq_ + 1) + "." +
-                            std::to_string(msg->ts) + "." + std::to_string(num_pending);
+        std::string reply = ackReply(deliveries, msg->seq, dseq_ + 1, msg->ts, num_pending);
         std::string headers = std::move(msg->headers);
         std::string payload = std::move(msg->payload);
         if (config_.headers_only) {
@@ -943,12 +1005,11 @@ void Consumer::ackLocked(std::uint64_t sseq) {
 }
 
 void Consumer::processAck(const std::string& subject, const std::string& reply,
-                          const std::string& payload) {
+                          const std::string& payload, std::vector<Outbound>& out) {
     if (!subject.starts_with(ack_prefix_)) return;
     const auto t = splitTokens(std::string_view(subject).substr(ack_prefix_.size()));
     if (t.size() != 5) return;  // <delivered>.<sseq>.<dseq>.<ts>.<pending>
     const std::uint64_t sseq = toUint(t[1]);
-    std::vector<Outbound> out;
     bool ack_reply = !reply.empty();
     std::optional<std::pair<std::string, std::string>> next_request;
     {
@@ -1005,14 +1066,9 @@ void Consumer::processAck(const std::string& subject, const std::string& reply,
             ack_reply = false;
         }
         noteActivityLocked();
-        if (!next_request) {
-            deliverLocked(out);
-            scheduleLocked();
-        }
     }
     if (ack_reply) context_.server.publishInternal(context_.account, reply, {}, {}, {});
     if (next_request) processNext(next_request->first, next_request->second, out);
-    publish(out);
 }
 
 void Consumer::scheduleLocked() {

@@ -2,9 +2,11 @@
 // requests, push interest, heartbeats and flow control (nats-server 2.9 consumer.go semantics).
 #pragma once
 
+#include "engine/core/delivery_batch.h"
 #include "engine/core/internal_subscriber.h"
 #include "engine/core/server.h"
 #include "engine/jetstream/consumer_config.h"
+#include "engine/jetstream/publish_batch.h"
 #include "engine/store/stream_store.h"
 
 #include <boost/asio/steady_timer.hpp>
@@ -161,15 +163,26 @@ private:
         std::string payload;
         std::uint64_t sseq = 0;  ///< stream message delivered; 0 for a status
     };
+    struct AckIn {
+        std::string subject;
+        std::string reply;
+        std::string payload;
+    };
 
     Consumer(ConsumerContext context, ConsumerConfig config, std::string name,
              std::int64_t created_ns, std::filesystem::path directory);
     void selectStartLocked();
     void processNext(const std::string& reply, const std::string& payload,
                      std::vector<Outbound>& out);
+    /// Strand; processes every ack onMessage() queued, then delivers and reschedules once.
+    void drainAcks();
+    /// Strand; one ack. What it makes due goes to `out`; the caller delivers and publishes.
     void processAck(const std::string& subject, const std::string& reply,
-                    const std::string& payload);
+                    const std::string& payload, std::vector<Outbound>& out);
     void deliverLocked(std::vector<Outbound>& out);
+    /// The `$JS.ACK` reply subject of one delivery.
+    std::string ackReply(std::uint64_t deliveries, std::uint64_t sseq, std::uint64_t dseq,
+                         std::int64_t ts, std::uint64_t pending) const;
     void expireLocked(std::vector<Outbound>& out);
     void ackLocked(std::uint64_t sseq);
     void updateFloorLocked();
@@ -212,6 +225,12 @@ private:
     boost::asio::steady_timer state_timer_;
     std::chrono::steady_clock::time_point last_state_write_{};  ///< under mutex_
     bool state_write_deferred_ = false;                          ///< under mutex_
+
+    std::mutex ack_inbox_mutex_;  ///< guards the three below (a leaf)
+    std::vector<AckIn> ack_inbox_;  ///< received acks, not yet processed: the first ack_inbox_used_
+    std::size_t ack_inbox_used_ = 0;
+    bool ack_inbox_woken_ = false;     ///< a drainAcks() is queued on the strand
+    std::vector<AckIn> acks_draining_;  ///< strand only
 
     mutable std::mutex mutex_;  ///< guards everything below
     bool stopped_ = false;

@@ -401,8 +401,11 @@ JetStreamService::Reply JetStreamService::accountInfo(AccountState& account) {
     }
     const auto u = usage(*account.account).value_or(AccountUsage{});
     std::string out = typed(response_type::kAccountInfo);
-    // JetStreamAccountStats of 2.9.10: no reserved_memory / reserved_storage (those are /jsz's).
+    // JetStreamAccountStats of 2.10. Reserved bytes are the sum of the streams' positive
+    // max_bytes (nats-server 2.10 also adds -1 limits as 2^64-1 here; see docs/compat.md).
     out += ",\"memory\":" + std::to_string(u.memory) + ",\"storage\":" + std::to_string(u.storage) +
+           ",\"reserved_memory\":" + std::to_string(u.reserved_memory) +
+           ",\"reserved_storage\":" + std::to_string(u.reserved_storage) +
            ",\"streams\":" + std::to_string(u.streams) +
            ",\"consumers\":" + std::to_string(u.consumers) +
            ",\"limits\":{\"max_memory\":-1,\"max_storage\":-1,\"max_streams\":-1,"
@@ -463,6 +466,7 @@ JetStreamService::Reply JetStreamService::streamCreate(AccountState& account,
         if (!memory && config_.store_dir.empty()) {
             return error(makeApiError(ApiErrc::StreamCreate, "error creating store for stream"));
         }
+        if (auto e = checkInputTransform(cfg, false)) return error(*e);
         const auto dir = memory ? std::filesystem::path() : streamDirectory(account, cfg.name);
         auto opened = Stream::open(streamContext(account), cfg, dir, nowNs(), true);
         if (!opened) return error(opened.error());
@@ -494,6 +498,9 @@ JetStreamService::Reply JetStreamService::streamUpdate(AccountState& account,
     if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
     if (auto e = checkStreamUpdate(stream->config(), cfg)) return error(*e);
     if (overlaps(account, cfg, stream.get())) return error(makeApiError(ApiErrc::StreamSubjectOverlap));
+    if (cfg.subject_transform != stream->config().subject_transform) {
+        if (auto e = checkInputTransform(cfg, true)) return error(*e);
+    }
     if (auto e = stream->update(std::move(cfg))) return error(*e);
     std::string out = typed(type);
     out += "," + stream->infoFields(stream->store().fastState(), true, false) + "}";

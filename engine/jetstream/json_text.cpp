@@ -86,6 +86,12 @@ std::string base64Encode(std::string_view data) {
     return out;
 }
 
+std::string infoTimeStampField() {
+    using namespace std::chrono;
+    const auto now = duration_cast<nanoseconds>(system_clock::now().time_since_epoch()).count();
+    return ",\"ts\":\"" + goTime(now) + "\"";
+}
+
 std::string goDuration(std::int64_t d) {
     if (d == 0) return "0s";
     std::string sign = d < 0 ? "-" : "";

@@ -25,6 +25,10 @@ void appendStrings(std::string& out, std::string_view key, const std::vector<std
 /// of the fraction dropped). 0 gives Go's zero time "0001-01-01T00:00:00Z".
 std::string goTime(std::int64_t unix_ns);
 
+/// Any thread; `,"ts":"<now>"`: the time stamp nats-server 2.10 appends to stream and consumer
+/// infos (the moment the info was made).
+std::string infoTimeStampField();
+
 /// Any thread; Go's time.Duration.String() of ns: "1.5s", "100ms", "1m30s", "2h0m0s", "0s".
 std::string goDuration(std::int64_t ns);
 

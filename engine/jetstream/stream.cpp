@@ -1,6 +1,7 @@
 // A stream's publish path, API operations and persistence (nats-server stream.go semantics).
 #include "engine/jetstream/stream.h"
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -107,11 +108,29 @@ Stream::Stream(StreamContext context, StreamConfig config, std::filesystem::path
       directory_(std::move(directory)),
       created_ns_(created_ns),
       strand_(boost::asio::make_strand(context_.pool.get_executor())),
+      pub_ack_prefix_(pubAckPrefix()),
       config_(std::move(config)) {
-    if (config_.republish) {
-        const auto& rp = *config_.republish;
-        republish_ = SubjectTransform::create(rp.src.empty() ? ">" : rp.src, rp.dest);
+    buildTransformsLocked();
+}
+
+void Stream::buildTransformsLocked() {
+    // As nats-server: an empty destination means no transform. Invalid pairs never get here
+    // (checkStreamConfig and checkInputTransform refuse them).
+    auto build = [](std::string_view src, std::string_view dest) -> std::optional<SubjectTransform> {
+        if (dest.empty()) return std::nullopt;
+        auto t = SubjectTransform::create(src, dest);
+        if (!t) return std::nullopt;
+        return std::move(*t);
+    };
+    republish_.reset();
+    if (config_.republish) republish_ = build(config_.republish->src, config_.republish->dest);
+    std::shared_ptr<const SubjectTransform> input;
+    if (config_.subject_transform) {
+        if (auto t = build(config_.subject_transform->src, config_.subject_transform->dest)) {
+            input = std::make_shared<const SubjectTransform>(std::move(*t));
+        }
     }
+    input_transform_.store(std::move(input));
 }
 
 Stream::~Stream() {
@@ -132,6 +151,11 @@ std::expected<std::shared_ptr<Stream>, ApiError> Stream::open(StreamContext cont
         fs.directory = stream->directory_ / "msgs";
         fs.sync = stream->context_.sync;
         fs.limits = storeLimits(cfg);
+        // A commit group's acks leave in one socket write per receiver, not one each.
+        fs.callback_group = [](const std::function<void()>& group) {
+            PublishBatch batch;
+            group();
+        };
         auto opened = store::FileStore::open(std::move(fs));
         if (!opened) {
             return std::unexpected(
@@ -221,11 +245,7 @@ std::optional<ApiError> Stream::update(StreamConfig next) {
         const bool resubscribe = next.subjects != config_.subjects;
         if (resubscribe) unsubscribeLocked();
         config_ = std::move(next);
-        republish_.reset();
-        if (config_.republish) {
-            const auto& rp = *config_.republish;
-            republish_ = SubjectTransform::create(rp.src.empty() ? ">" : rp.src, rp.dest);
-        }
+        buildTransformsLocked();
         if (resubscribe) subscribeLocked();
         expireDedupLocked(nowNs());
     }
@@ -298,7 +318,7 @@ std::string Stream::infoFields(const store::StreamState& state, bool with_domain
         appendJsonString(out, context_.server.serverName());
         out += "}";
     }
-    return out;
+    return out + infoTimeStampField();
 }
 
 std::shared_ptr<Consumer> Stream::findConsumer(std::string_view name) const {
@@ -350,11 +370,54 @@ void Stream::notifyConsumers() {
     for (const auto& consumer : consumers()) consumer->signal();
 }
 
+void Stream::queueNotify() {
+    // One queued notification covers every message made durable before it runs.
+    if (notify_queued_.exchange(true)) return;
+    boost::asio::post(strand_, [self = shared_from_this()] {
+        self->notify_queued_ = false;
+        self->notifyConsumers();
+    });
+}
+
 void Stream::onMessage(const core::InternalMessage& msg) {
     if (closed_) return;
-    auto in = std::make_shared<Inbound>(Inbound{std::string(msg.subject), std::string(msg.reply),
-                                                std::string(msg.headers), std::string(msg.payload)});
-    boost::asio::post(strand_, [self = shared_from_this(), in] { self->process(*in); });
+    // nats-server applies the input transform before anything else; a subject the source does
+    // not match is stored as it came.
+    std::string mapped;
+    if (auto transform = input_transform_.load()) mapped = transform->match(msg.subject);
+    const std::string_view subject = mapped.empty() ? msg.subject : std::string_view(mapped);
+    // Queued into reused buffers; one strand wakeup drains everything queued meanwhile.
+    bool wake = false;
+    {
+        std::lock_guard lock(inbox_mutex_);
+        if (inbox_used_ == inbox_.size()) inbox_.emplace_back();
+        Inbound& in = inbox_[inbox_used_++];
+        in.subject.assign(subject);
+        in.reply.assign(msg.reply);
+        in.headers.assign(msg.headers);
+        in.payload.assign(msg.payload);
+        wake = !std::exchange(inbox_woken_, true);
+    }
+    if (wake) boost::asio::post(strand_, [self = shared_from_this()] { self->drainInbox(); });
+}
+
+void Stream::drainInbox() {
+    std::size_t count = 0;
+    {
+        std::lock_guard lock(inbox_mutex_);
+        inbox_.swap(draining_);  // the last drained batch's buffers take the next messages
+        count = std::exchange(inbox_used_, 0);
+        inbox_woken_ = false;
+    }
+    for (std::size_t i = 0; i < count; ++i) process(draining_[i]);
+    // Keep the buffers of ordinary bursts; give back what a burst of large messages grew.
+    constexpr std::size_t kKeepEntries = 8192;
+    constexpr std::size_t kKeepBytes = 64 * 1024;
+    if (draining_.size() > kKeepEntries) draining_.resize(kKeepEntries);
+    for (std::size_t i = 0; i < std::min(count, draining_.size()); ++i) {
+        Inbound& in = draining_[i];
+        if (in.headers.capacity() + in.payload.capacity() > kKeepBytes) in = Inbound{};
+    }
 }
 
 void Stream::reply(const std::string& subject, std::string_view body) {
@@ -377,14 +440,25 @@ void Stream::republish(const std::string& destination, const Inbound& in, std::u
 
 std::string Stream::pubAck(std::uint64_t seq, bool duplicate) const {
     // nats-server's template: {"stream":"S", ["domain":"D", ]"seq":N[,"duplicate": true]}
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, seq).ptr;
+    const std::string_view tail = duplicate ? ",\"duplicate\": true}" : "}";
+    std::string out;
+    out.reserve(pub_ack_prefix_.size() + std::size_t(end - digits) + tail.size());
+    out += pub_ack_prefix_;
+    out.append(digits, end);
+    out += tail;
+    return out;
+}
+
+std::string Stream::pubAckPrefix() const {
     std::string out = "{\"stream\":";
     appendJsonString(out, name_);
     if (!context_.domain.empty()) {
         out += ", \"domain\":";
         appendJsonString(out, context_.domain);
     }
-    out += ", \"seq\":" + std::to_string(seq);
-    out += duplicate ? ",\"duplicate\": true}" : "}";
+    out += ", \"seq\":";
     return out;
 }
 
@@ -574,10 +648,11 @@ void Stream::process(const Inbound& in) {
     }
     auto self = shared_from_this();
     std::string reply_to = can_respond ? in.reply : std::string();
-    store_->storeAsync(message, [self, reply_to, job](store::Result<store::StoreAck> r) {
+    auto on_durable = [self, reply_to = std::move(reply_to), job](
+                          store::Result<store::StoreAck> r) mutable {
         // MemStore runs this before storeAsync returns, with mutex_ held: notify from the strand.
-        if (r) boost::asio::post(self->strand_, [self] { self->notifyConsumers(); });
-        auto finish = [self, reply_to, job, r] {
+        if (r) self->queueNotify();
+        auto finish = [self, reply_to = std::move(reply_to), job, r] {
             if (job && r) {
                 self->republish(job->destination, job->in, r->seq, job->last_subject_seq,
                                 job->headers_only);
@@ -599,7 +674,8 @@ void Stream::process(const Inbound& in) {
             }
         }
         finish();
-    });
+    };
+    store_->storeAsync(message, std::move(on_durable));
     const std::uint64_t last = store_->fastState().last_seq;
     if (last > last_seq_) remember(last, now);
     if (job) {

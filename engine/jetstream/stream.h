@@ -96,6 +96,8 @@ public:
     void onConsumerAck(std::uint64_t seq);
     /// Any thread; tells every consumer that the stream changed (new messages, purge).
     void notifyConsumers();
+    /// Any thread; notifyConsumers() on the stream's strand, coalesced: at most one queued.
+    void queueNotify();
 
     /// I/O thread (InternalSubscriber); copies the message and queues it on the stream's strand.
     void onMessage(const core::InternalMessage& msg) override;
@@ -114,16 +116,22 @@ private:
 
     Stream(StreamContext context, StreamConfig config, std::filesystem::path directory,
            std::int64_t created_ns);
+    /// Strand; processes every message onMessage() queued, in order.
+    void drainInbox();
     void process(const Inbound& in);
     void reply(const std::string& subject, std::string_view body);
     /// No lock held; nats-server's republish of the stored message `seq` to `destination`.
     void republish(const std::string& destination, const Inbound& in, std::uint64_t seq,
                    std::uint64_t last_subject_seq, bool headers_only);
     std::string pubAck(std::uint64_t seq, bool duplicate) const;
+    /// What every PubAck of this stream starts with, up to the sequence number.
+    std::string pubAckPrefix() const;
     std::string pubAckError(const ApiError& error) const;
     void expireDedupLocked(std::int64_t now);
     void rebuildDedupLocked();
     void subscribeLocked();
+    /// With mutex_ held (or in the constructor): republish_ and input_transform_ from config_.
+    void buildTransformsLocked();
     void unsubscribeLocked();
 
     StreamContext context_;
@@ -132,11 +140,21 @@ private:
     const std::int64_t created_ns_;
     std::unique_ptr<store::StreamStore> store_;
     boost::asio::strand<boost::asio::thread_pool::executor_type> strand_;
+    const std::string pub_ack_prefix_;  ///< pubAckPrefix(): name and domain never change
     std::atomic<bool> closed_{false};
+    std::atomic<bool> notify_queued_{false};  ///< a queueNotify() is waiting on the strand
+
+    std::mutex inbox_mutex_;  ///< guards inbox_, inbox_used_, inbox_woken_ (a leaf)
+    std::vector<Inbound> inbox_;  ///< received, not yet processed: the first inbox_used_
+    std::size_t inbox_used_ = 0;
+    bool inbox_woken_ = false;       ///< a drainInbox() is queued on the strand
+    std::vector<Inbound> draining_;  ///< strand only: the batch being processed
 
     mutable std::mutex mutex_;  ///< guards everything below
     StreamConfig config_;
     std::optional<SubjectTransform> republish_;  ///< from config_.republish
+    /// From config_.subject_transform; onMessage reads it on I/O threads without mutex_.
+    std::atomic<std::shared_ptr<const SubjectTransform>> input_transform_;
     std::vector<core::SubscriptionPtr> subscriptions_;
     std::uint64_t last_seq_ = 0;  ///< includes messages appended but not yet durable
     std::string last_msg_id_;

@@ -64,6 +64,17 @@ bool isValidStreamName(std::string_view name) {
     return !name.empty() && name.find_first_of(" \t\r\n\f.*>") == std::string_view::npos;
 }
 
+std::optional<ApiError> checkInputTransform(const StreamConfig& cfg, bool update) {
+    const auto& t = cfg.subject_transform;
+    if (!t || t->dest.empty()) return std::nullopt;  // an empty destination: no transform
+    std::string reason;
+    if (SubjectTransform::create(t->src, t->dest, &reason)) return std::nullopt;
+    const std::string what = std::string(update ? "stream configuration for subject transform"
+                                                : "stream subject transform") +
+                             " from '" + t->src + "' to '" + t->dest + "': " + reason;
+    return makeApiError(update ? ApiErrc::StreamUpdate : ApiErrc::StreamCreate, what);
+}
+
 bool subjectsCollide(std::string_view a, std::string_view b) {
     if (a == b) return true;
     const auto ta = tokens(a);
@@ -139,7 +150,14 @@ std::optional<ApiError> decodeStreamConfig(std::string_view text, StreamConfig& 
     auto sources = present("sources", [](const boost::json::value& v) { return v.is_array(); });
     if (!mirror || !transform || !republish || !placement || !limits || !sources) return bad;
     c.has_mirror = *mirror;
-    c.has_subject_transform = *transform;
+    if (*transform) {
+        SubjectTransformConfig t;
+        const auto& to = o.at("subject_transform").get_object();
+        if (!json::readString(to, "src", t.src) || !json::readString(to, "dest", t.dest)) {
+            return bad;
+        }
+        c.subject_transform = std::move(t);
+    }
     if (*republish) {
         RePublish r;
         const auto& ro = o.at("republish").get_object();
@@ -195,11 +213,17 @@ std::string encodeStreamConfig(const StreamConfig& c) {
         if (!c.placement->tags.empty()) appendStrings(out, "tags", c.placement->tags);
         out += '}';
     }
-    // compression and consumer_limits came in 2.10: written only when a client set them.
-    if (c.compression == Compression::S2) appendStr(out, "compression", "s2");
+    appendStr(out, "compression", c.compression == Compression::S2 ? "s2" : "none");
     if (c.first_seq != 0) {
         appendField(out, "first_seq");
         out += std::to_string(c.first_seq);
+    }
+    if (c.subject_transform) {
+        appendField(out, "subject_transform");
+        out += '{';
+        appendStr(out, "src", c.subject_transform->src);
+        appendStr(out, "dest", c.subject_transform->dest);
+        out += '}';
     }
     if (c.republish) {
         appendField(out, "republish");
@@ -216,17 +240,15 @@ std::string encodeStreamConfig(const StreamConfig& c) {
     appendBool(out, "deny_delete", c.deny_delete);
     appendBool(out, "deny_purge", c.deny_purge);
     appendBool(out, "allow_rollup_hdrs", c.allow_rollup_hdrs);
-    if (c.consumer_limits.inactive_threshold != 0 || c.consumer_limits.max_ack_pending != 0) {
-        appendField(out, "consumer_limits");
-        out += '{';
-        if (c.consumer_limits.inactive_threshold != 0) {
-            appendInt(out, "inactive_threshold", c.consumer_limits.inactive_threshold);
-        }
-        if (c.consumer_limits.max_ack_pending != 0) {
-            appendInt(out, "max_ack_pending", c.consumer_limits.max_ack_pending);
-        }
-        out += '}';
+    appendField(out, "consumer_limits");
+    out += '{';
+    if (c.consumer_limits.inactive_threshold != 0) {
+        appendInt(out, "inactive_threshold", c.consumer_limits.inactive_threshold);
     }
+    if (c.consumer_limits.max_ack_pending != 0) {
+        appendInt(out, "max_ack_pending", c.consumer_limits.max_ack_pending);
+    }
+    out += '}';
     if (!c.metadata.empty()) {
         appendField(out, "metadata");
         out += '{';
@@ -294,7 +316,6 @@ std::optional<ApiError> checkStreamConfig(StreamConfig& cfg) {
         return invalid("stream mirrors are not supported yet");
     }
     if (cfg.has_sources) return invalid("stream sources are not supported yet");
-    if (cfg.has_subject_transform) return invalid("stream subject transforms are not supported yet");
 
     if (cfg.subjects.empty()) {
         cfg.subjects.push_back(cfg.name);
@@ -340,15 +361,12 @@ std::optional<ApiError> checkStreamConfig(StreamConfig& cfg) {
             }
             return false;
         };
-        if (!collides(rp.src)) {
-            return invalid(
-                "stream configuration for republish source is not valid subset of subjects");
-        }
         if (collides(rp.dest)) {
             return invalid("stream configuration for republish destination forms a cycle");
         }
-        if (!SubjectTransform::create(rp.src, rp.dest)) {
-            return invalid("stream configuration for republish not valid");
+        if (!rp.dest.empty() && !SubjectTransform::create(rp.src, rp.dest)) {
+            return invalid("stream configuration for republish with transform from '" + rp.src +
+                           "' to '" + rp.dest + "' not valid");
         }
     }
     return std::nullopt;
@@ -380,9 +398,6 @@ std::optional<ApiError> checkStreamUpdate(const StreamConfig& old, StreamConfig&
     }
     if (!cfg.deny_purge && old.deny_purge) {
         return invalid("stream configuration update can not cancel deny purge");
-    }
-    if (cfg.republish != old.republish) {
-        return invalid("stream configuration update can not change RePublish");
     }
     if (cfg.sealed) {
         cfg.max_age = 0;

@@ -32,6 +32,13 @@ struct RePublish {
     bool operator==(const RePublish&) const = default;
 };
 
+/// nats-server SubjectTransformConfig: incoming subjects matching `src` are stored as `dest`.
+struct SubjectTransformConfig {
+    std::string src;
+    std::string dest;
+    bool operator==(const SubjectTransformConfig&) const = default;
+};
+
 struct ConsumerLimits {
     std::int64_t inactive_threshold = 0;  ///< ns
     std::int64_t max_ack_pending = 0;
@@ -60,10 +67,10 @@ struct StreamConfig {
     std::optional<Placement> placement;
     bool has_mirror = false;   ///< mirror given (not supported yet)
     bool has_sources = false;  ///< non-empty sources given (not supported yet)
-    bool has_subject_transform = false;  ///< not supported yet
     std::optional<RePublish> republish;
     Compression compression = Compression::None;
     std::uint64_t first_seq = 0;
+    std::optional<SubjectTransformConfig> subject_transform;
     bool allow_direct = false;
     bool mirror_direct = false;
     bool discard_new_per_subject = false;
@@ -98,6 +105,10 @@ std::optional<ApiError> checkStreamConfig(StreamConfig& config);
 /// Any thread; `next` (already through checkStreamConfig) against the stream's current config,
 /// as configUpdateCheck does: what may not change, and the adjustments for sealing.
 std::optional<ApiError> checkStreamUpdate(const StreamConfig& old, StreamConfig& next);
+
+/// Any thread; the input subject transform as nats-server's addStream (create) or update builds
+/// it: 10049 (create) or 10069 (update) with nats-server's text when it is not valid.
+std::optional<ApiError> checkInputTransform(const StreamConfig& config, bool update);
 
 /// Any thread; nats-server SubjectsCollide: could one subject match something the other does?
 bool subjectsCollide(std::string_view a, std::string_view b);

@@ -1,4 +1,4 @@
-// Subject transforms with nats-server 2.9.10's destination placeholders and mapping functions.
+// Subject transforms with nats-server 2.10's destination placeholders and mapping functions.
 #include "engine/jetstream/subject_transform.h"
 
 #include <algorithm>
@@ -137,20 +137,126 @@ std::uint32_t fnv32a(std::string_view data) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kBadSubject = "invalid subject";
+
+// nats-server's mappingDestinationErr: "<reason> in <token>".
+std::string destinationError(std::string_view reason, std::string_view token) {
+    return "invalid mapping destination: " + std::string(reason) + " in " + std::string(token);
+}
+
+constexpr std::string_view kNotEnoughArgs = "not enough arguments passed to the function";
+constexpr std::string_view kTooManyArgs = "too many arguments passed to the function";
+constexpr std::string_view kInvalidArg = "function argument is invalid or in the wrong format";
+constexpr std::string_view kOutOfRange = "wildcard index out of range";
+constexpr std::string_view kUnknownFunction = "unknown function";
+
+// One destination token, as nats-server 2.10's indexPlaceHolders reads it.
+struct Placeholder {
+    SubjectTransform::Kind kind = SubjectTransform::Kind::None;
+    std::vector<std::int64_t> wildcards;  ///< 1-based source wildcard numbers
+    std::int32_t int_arg = -1;
+    std::string string_arg;
+};
+
+std::optional<Placeholder> readPlaceholder(std::string_view token, std::string& error) {
+    using Kind = SubjectTransform::Kind;
+    Placeholder p;
+    if (token.size() <= 1) return p;
+    if (token.front() == '$') {
+        // "$N"; any other "$..." is a literal token.
+        if (auto n = goAtoi(token.substr(1))) {
+            p.kind = Kind::Wildcard;
+            p.wildcards.push_back(*n);
+        }
+        return p;
+    }
+    if (token.size() <= 4 || !token.starts_with("{{") || !token.ends_with("}}")) return p;
+    auto fail = [&](std::string_view reason) -> std::optional<Placeholder> {
+        error = destinationError(reason, token);
+        return std::nullopt;
+    };
+    auto intArg = [](std::string_view a) { return goAtoi(trimSpaces(a)); };
+    if (auto args = functionArgs(token, "Wildcard")) {
+        if (args->size() == 1 && (*args)[0].empty()) return fail(kNotEnoughArgs);
+        if (args->size() != 1) return fail(kTooManyArgs);
+        auto n = intArg((*args)[0]);
+        if (!n) return fail(kInvalidArg);
+        p.kind = Kind::Wildcard;
+        p.wildcards.push_back(*n);
+        return p;
+    }
+    if (auto args = functionArgs(token, "Partition")) {
+        if (args->size() < 2) return fail(kNotEnoughArgs);
+        auto buckets = intArg((*args)[0]);
+        if (!buckets) return fail(kInvalidArg);
+        for (std::size_t k = 1; k < args->size(); ++k) {
+            auto n = intArg((*args)[k]);
+            if (!n) return fail(kInvalidArg);
+            p.wildcards.push_back(*n);
+        }
+        p.kind = Kind::Partition;
+        p.int_arg = static_cast<std::int32_t>(*buckets);
+        return p;
+    }
+    // Functions of (wildcard, integer), in the order nats-server tries them.
+    static constexpr std::pair<std::string_view, Kind> kIndexInt[] = {
+        {"SplitFromLeft", Kind::SplitFromLeft}, {"SplitFromRight", Kind::SplitFromRight},
+        {"SliceFromLeft", Kind::SliceFromLeft}, {"SliceFromRight", Kind::SliceFromRight},
+        {"Right", Kind::Right},                 {"Left", Kind::Left},
+    };
+    for (const auto& [name, kind] : kIndexInt) {
+        auto args = functionArgs(token, name);
+        if (!args) continue;
+        if (args->size() < 2) return fail(kNotEnoughArgs);
+        if (args->size() > 2) return fail(kTooManyArgs);
+        auto n = intArg((*args)[0]);
+        if (!n) return fail(kInvalidArg);
+        auto v = intArg((*args)[1]);
+        if (!v) return fail(kInvalidArg);
+        p.kind = kind;
+        p.int_arg = static_cast<std::int32_t>(*v);
+        p.wildcards.push_back(*n);
+        return p;
+    }
+    if (auto args = functionArgs(token, "Split")) {
+        if (args->size() < 2) return fail(kNotEnoughArgs);
+        if (args->size() > 2) return fail(kTooManyArgs);
+        auto n = intArg((*args)[0]);
+        if (!n) return fail(kInvalidArg);
+        const std::string_view delimiter = (*args)[1];
+        if (delimiter.find_first_of(" .") != std::string_view::npos) return fail(kInvalidArg);
+        p.kind = Kind::Split;
+        p.string_arg = delimiter;
+        p.wildcards.push_back(*n);
+        return p;
+    }
+    return fail(kUnknownFunction);
+}
+
+}  // namespace
+
 std::optional<SubjectTransform> SubjectTransform::create(std::string_view source,
-                                                         std::string_view destination) {
+                                                         std::string_view destination,
+                                                         std::string* error) {
+    auto fail = [&](std::string text) -> std::optional<SubjectTransform> {
+        if (error != nullptr) *error = std::move(text);
+        return std::nullopt;
+    };
+    if (source.empty()) source = ">";
     const SubjectInfo src = subjectInfo(source);
     const SubjectInfo dst = subjectInfo(destination);
     if (!src.valid || !dst.valid || dst.partial_wildcards > 0 ||
         src.full_wildcard != dst.full_wildcard) {
-        return std::nullopt;
+        return fail(std::string(kBadSubject));
     }
     SubjectTransform tr;
     tr.source_ = source;
     tr.destination_ = destination;
     for (auto t : src.tokens) tr.source_tokens_.emplace_back(t);
     for (auto t : dst.tokens) tr.dest_tokens_.emplace_back(t);
-    if (src.partial_wildcards == 0 && !src.full_wildcard) return tr;
+    const bool source_has_wildcards = src.partial_wildcards > 0 || src.full_wildcard;
 
     // Wildcard number (1-based) -> index of that '*' among the source tokens.
     std::vector<int> wildcard_token;
@@ -162,79 +268,28 @@ std::optional<SubjectTransform> SubjectTransform::create(std::string_view source
                    ? wildcard_token[static_cast<std::size_t>(n - 1)]
                    : 0;  // Go: a missing map key reads as 0
     };
-    int placeholders = 0;
     for (auto token : dst.tokens) {
-        DestToken d;
-        std::vector<std::int64_t> indexes;
-        if (token.size() > 1 && token.front() == '$') {
-            if (auto n = goAtoi(token.substr(1))) {
-                d.kind = Kind::Wildcard;
-                indexes.push_back(*n);
-            }
-        } else if (token.size() > 4 && token.starts_with("{{") && token.ends_with("}}")) {
-            auto intArg = [](std::string_view a) { return goAtoi(trimSpaces(a)); };
-            if (auto args = functionArgs(token, "Wildcard")) {
-                if (args->size() != 1 || (*args)[0].empty()) return std::nullopt;
-                auto n = intArg((*args)[0]);
-                if (!n) return std::nullopt;
-                d.kind = Kind::Wildcard;
-                indexes.push_back(*n);
-            } else if (auto pargs = functionArgs(token, "Partition")) {
-                if (pargs->size() < 2) return std::nullopt;
-                auto buckets = intArg((*pargs)[0]);
-                if (!buckets) return std::nullopt;
-                for (std::size_t k = 1; k < pargs->size(); ++k) {
-                    auto n = intArg((*pargs)[k]);
-                    if (!n) return std::nullopt;
-                    indexes.push_back(*n);
-                }
-                d.kind = Kind::Partition;
-                d.int_arg = static_cast<std::int32_t>(*buckets);
-            } else {
-                static constexpr std::pair<std::string_view, Kind> kIndexInt[] = {
-                    {"SplitFromLeft", Kind::SplitFromLeft},
-                    {"SplitFromRight", Kind::SplitFromRight},
-                    {"SliceFromLeft", Kind::SliceFromLeft},
-                    {"SliceFromRight", Kind::SliceFromRight},
-                };
-                bool found = false;
-                for (const auto& [name, kind] : kIndexInt) {
-                    auto fargs = functionArgs(token, name);
-                    if (!fargs) continue;
-                    if (fargs->size() != 2) return std::nullopt;
-                    auto n = intArg((*fargs)[0]);
-                    auto v = intArg((*fargs)[1]);
-                    if (!n || !v) return std::nullopt;
-                    d.kind = kind;
-                    d.int_arg = static_cast<std::int32_t>(*v);
-                    indexes.push_back(*n);
-                    found = true;
-                    break;
-                }
-                if (!found) {
-                    auto sargs = functionArgs(token, "Split");
-                    if (!sargs || sargs->size() != 2) return std::nullopt;
-                    auto n = intArg((*sargs)[0]);
-                    const std::string_view delimiter = (*sargs)[1];
-                    if (!n || delimiter.find_first_of(" .") != std::string_view::npos) {
-                        return std::nullopt;
-                    }
-                    d.kind = Kind::Split;
-                    d.string_arg = delimiter;
-                    indexes.push_back(*n);
-                }
-            }
+        std::string placeholder_error;
+        auto placeholder = readPlaceholder(token, placeholder_error);
+        if (!placeholder) return fail(std::move(placeholder_error));
+        // A function needs a '*' in the source to read from.
+        if (placeholder->kind != Kind::None && src.partial_wildcards == 0) {
+            return fail(destinationError(kOutOfRange, token));
         }
-        if (d.kind != Kind::None) {
-            ++placeholders;
-            for (auto n : indexes) {
-                if (n > src.partial_wildcards) return std::nullopt;
-                d.source_indexes.push_back(tokenOf(n));
+        if (!source_has_wildcards) continue;  // the destination is taken as it is
+        DestToken d;
+        d.kind = placeholder->kind;
+        d.int_arg = placeholder->int_arg;
+        d.string_arg = std::move(placeholder->string_arg);
+        for (auto n : placeholder->wildcards) {
+            if (n > src.partial_wildcards) {
+                return fail(destinationError(
+                    kOutOfRange, std::string(token) + ": [" + std::to_string(n) + "]"));
             }
+            d.source_indexes.push_back(tokenOf(n));
         }
         tr.mapping_.push_back(std::move(d));
     }
-    if (placeholders < src.partial_wildcards) return std::nullopt;
     return tr;
 }
 
@@ -322,6 +377,18 @@ std::string SubjectTransform::apply(const std::vector<std::string_view>& tokens)
                     out += t.substr(j, n);
                     if (j + n < len) out += '.';
                 }
+            } else {
+                out += t;
+            }
+            break;
+        }
+        case Kind::Left:
+        case Kind::Right: {
+            const auto t = source();
+            const std::int64_t size = d.int_arg;
+            if (size > 0 && size < static_cast<std::int64_t>(t.size())) {
+                const auto n = static_cast<std::size_t>(size);
+                out += d.kind == Kind::Left ? t.substr(0, n) : t.substr(t.size() - n);
             } else {
                 out += t;
             }

@@ -1,5 +1,5 @@
-// A subject transform from a source filter to a destination (nats-server 2.9.10 newTransform):
-// $N and {{wildcard(N)}}, {{partition(..)}}, {{split..}} and {{slice..}} destination tokens.
+// A subject transform from a source filter to a destination (nats-server 2.10 NewSubjectTransform):
+// $N and {{wildcard(N)}}, {{partition}}, {{split..}}, {{slice..}}, {{left}}, {{right}} tokens.
 #pragma once
 
 #include <cstdint>
@@ -12,17 +12,19 @@ namespace nwb::jetstream {
 
 class SubjectTransform {
 public:
-    /// Any thread; nats-server newTransform: nullopt when the pair is not valid (either subject
-    /// invalid, '*' in the destination, '>' in only one of them, a bad or out-of-range
-    /// placeholder, or a source wildcard the destination does not use).
+    /// Any thread; nats-server NewSubjectTransform: an empty source means ">". On failure
+    /// `error` (when given) gets nats-server's text ("invalid subject", "invalid mapping
+    /// destination: ... in <token>"). nats-server treats an empty destination as "no
+    /// transform"; here it is "invalid subject", and callers check for it first. (No
+    /// std::expected here: the clang fuzz build includes this header.)
     static std::optional<SubjectTransform> create(std::string_view source,
-                                                  std::string_view destination);
+                                                  std::string_view destination,
+                                                  std::string* error = nullptr);
 
     /// Any thread; nats-server transform.Match: the destination for a literal subject the source
     /// matches; empty when the subject is not literal or not matched.
     std::string match(std::string_view subject) const;
 
-private:
     enum class Kind : std::uint8_t {
         None,
         Wildcard,
@@ -32,7 +34,11 @@ private:
         SliceFromLeft,
         SliceFromRight,
         Split,
+        Left,
+        Right,
     };
+
+private:
     struct DestToken {
         Kind kind = Kind::None;
         std::vector<int> source_indexes;  ///< indexes into the subject's tokens

@@ -27,6 +27,14 @@ boost::json::object configObject(const jetstream::JetStreamConfig& config) {
     c["max_memory"] = config.max_memory_store;
     c["max_storage"] = config.max_file_store;
     if (!config.store_dir.empty()) c["store_dir"] = (config.store_dir / "jetstream").string();
+    // As nats-server 2.10 reports its sync setting: "always" shows the 2-minute default interval
+    // with sync_always; our default is "always" (nats-server's is a 2-minute interval).
+    if (config.sync_interval.mode == store::SyncPolicy::Mode::Always) {
+        c["sync_interval"] = std::int64_t{120'000'000'000};
+        c["sync_always"] = true;
+    } else {
+        c["sync_interval"] = static_cast<std::int64_t>(config.sync_interval.period.count());
+    }
     if (!config.domain.empty()) c["domain"] = config.domain;
     return c;
 }

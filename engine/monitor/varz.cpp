@@ -82,6 +82,11 @@ EndpointResult varz(MonitorContext& ctx, const QueryParams& /*query*/) {
     v["http_req_stats"] = std::move(stats);
     v["config_load_time"] = rfc3339Nano(server.startTime(), TimeZone::Local);
     if (core::Account* system = server.systemAccount()) v["system_account"] = system->name();
+    // 2.10: slow consumers by connection kind; every one of ours is a client.
+    v["slow_consumer_stats"] = {{"clients", c.slow_consumers.load(std::memory_order_relaxed)},
+                                {"routes", 0},
+                                {"gateways", 0},
+                                {"leafs", 0}};
     return v;
 }
 

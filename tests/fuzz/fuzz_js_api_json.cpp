@@ -8,6 +8,7 @@
 
 #include "engine/jetstream/api_requests.h"
 #include "engine/jetstream/stream_config.h"
+#include "engine/jetstream/subject_transform.h"
 
 namespace {
 
@@ -34,6 +35,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             StreamConfig next = cfg;
             (void)checkStreamUpdate(decoded, next);
             for (const auto& a : cfg.subjects) check(subjectsCollide(a, a));
+            // The input transform either builds or names the failure; a built one maps any
+            // subject it matches to a valid subject.
+            if (!checkInputTransform(cfg, false) && cfg.subject_transform &&
+                !cfg.subject_transform->dest.empty()) {
+                auto tr = SubjectTransform::create(cfg.subject_transform->src,
+                                                   cfg.subject_transform->dest);
+                check(tr.has_value());
+                for (const auto& subject : cfg.subjects) (void)tr->match(subject);
+            }
         }
     }
     (void)isEmptyRequest(text);

@@ -36,6 +36,23 @@ inline bool barrier(std::initializer_list<natsConnection*> connections) {
     return true;
 }
 
+/// The version in the server's startup banner ("  Version:  2.10.22"; nwb-server and nats-server
+/// print the same line), or "" when the output has none.
+inline std::string bannerVersion(const ServerProcess& server) {
+    const std::string out = server.output();
+    const auto at = out.find("Version:");
+    if (at == std::string::npos) return {};
+    auto begin = out.find_first_not_of(' ', at + 8);
+    const auto end = out.find_first_of("\r\n", begin);
+    return begin == std::string::npos ? std::string() : out.substr(begin, end - begin);
+}
+
+/// Whether the server under test behaves as nats-server 2.10 (nwb-server advertises 2.10.22;
+/// the reference peer is Debian's 2.9.10). Tests expect each server's own version's behaviour.
+inline bool behavesAs210(const ServerProcess& server) {
+    return !bannerVersion(server).starts_with("2.9.");
+}
+
 template <typename T>
 std::string describe(const std::expected<T, natsStatus>& result) {
     if (result.has_value()) return {};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <cstddef>
 #include <expected>
@@ -89,5 +90,13 @@ private:
     std::string output_;          // guarded by mutex_
     bool output_closed_ = false;  // guarded by mutex_
 };
+
+/// The version the binary under test (NWB_TEST_SERVER) must report: Debian's nats-server is
+/// 2.9.10, nwb-server advertises 2.10.22.
+inline std::string expectedServerVersion() {
+    const char* binary = std::getenv(std::string(ServerProcess::kBinaryEnv).c_str());
+    const std::string_view path = binary == nullptr ? "" : binary;
+    return path.ends_with("nats-server") ? "2.9.10" : "2.10.22";
+}
 
 }  // namespace nwb::test

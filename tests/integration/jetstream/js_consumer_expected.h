@@ -6,7 +6,7 @@
 namespace {
 constexpr std::string_view kCreateC = R"({"stream_name":"S","config":{"name":"C","ack_policy":"explicit"},"action":"create"})";
 constexpr std::string_view kCreateCPrefix = R"({"type":"io.nats.jetstream.api.v1.consumer_create_response","stream_name":"S","name":"C","created":")";
-constexpr std::string_view kCreateCConfig = R"(","config":{"name":"C","deliver_policy":"all","ack_policy":"explicit","ack_wait":30000000000,"max_deliver":-1,"replay_policy":"instant","max_waiting":512,"max_ack_pending":1000,"inactive_threshold":5000000000,"num_replicas":0},"delivered":{"consumer_seq":0,"stream_seq":0},"ack_floor":{"consumer_seq":0,"stream_seq":0},"num_ack_pending":0,"num_redelivered":0,"num_waiting":0,"num_pending":2})";
+constexpr std::string_view kCreateCConfig = R"(","config":{"name":"C","deliver_policy":"all","ack_policy":"explicit","ack_wait":30000000000,"max_deliver":-1,"replay_policy":"instant","max_waiting":512,"max_ack_pending":1000,"inactive_threshold":5000000000,"num_replicas":0},"delivered":{"consumer_seq":0,"stream_seq":0},"ack_floor":{"consumer_seq":0,"stream_seq":0},"num_ack_pending":0,"num_redelivered":0,"num_waiting":0,"num_pending":2,"ts":")";
 constexpr std::string_view kCreateCOther = R"({"stream_name":"S","config":{"name":"C","ack_policy":"explicit","description":"x"},"action":"create"})";
 constexpr std::string_view kErrExists = R"({"type":"io.nats.jetstream.api.v1.consumer_create_response","error":{"code":400,"err_code":10148,"description":"consumer already exists"}})";
 constexpr std::string_view kUpdateMissing = R"({"stream_name":"S","config":{"name":"D","ack_policy":"explicit"},"action":"update"})";

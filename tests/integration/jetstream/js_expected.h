@@ -5,7 +5,7 @@
 
 namespace {
 constexpr std::string_view kRaw0 = R"({"name":"T","max_age":1000000000})";
-constexpr std::string_view kRaw1 = R"({"type":"io.nats.jetstream.api.v1.stream_create_response","config":{"name":"T","subjects":["T"],"retention":"limits","max_consumers":-1,"max_msgs":-1,"max_bytes":-1,"max_age":1000000000,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old","storage":"file","num_replicas":1,"duplicate_window":1000000000,"allow_direct":false,"mirror_direct":false,"sealed":false,"deny_delete":false,"deny_purge":false,"allow_rollup_hdrs":false},"created":")";
+constexpr std::string_view kRaw1 = R"({"type":"io.nats.jetstream.api.v1.stream_create_response","config":{"name":"T","subjects":["T"],"retention":"limits","max_consumers":-1,"max_msgs":-1,"max_bytes":-1,"max_age":1000000000,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old","storage":"file","num_replicas":1,"duplicate_window":1000000000,"compression":"none","allow_direct":false,"mirror_direct":false,"sealed":false,"deny_delete":false,"deny_purge":false,"allow_rollup_hdrs":false,"consumer_limits":{}},"created":")";
 constexpr std::string_view kRaw2 = R"("cluster")";
 constexpr std::string_view kRaw3 = R"(,"did_create":true})";
 constexpr std::string_view kRaw4 = R"({"name":"Y"})";

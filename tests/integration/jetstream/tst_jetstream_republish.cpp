@@ -1,5 +1,5 @@
-// Stream republish in a server process (nwb-server and nats-server 2.9.10): the exact HMSG frame
-// a raw subscriber sees on the destination, headers_only, and the config errors.
+// Stream republish in a server process (nwb-server as 2.10, nats-server 2.9.10): the exact HMSG
+// frame a raw subscriber sees on the destination, headers_only, and each version's config errors.
 #include "tests/integration/integration_test.h"
 #include "tests/integration/raw_connection.h"
 
@@ -96,7 +96,7 @@ private slots:
     void republishesStoredMessagesWithHeaders();
     void headersOnlySendsSizeAndNoPayload();
     void invalidConfigsAreRefused();
-    void updateCannotChangeRepublish();
+    void updateChangesRepublishFrom210();
     void restartKeepsRepublish();
 };
 
@@ -178,17 +178,30 @@ void TestJetStreamRepublish::invalidConfigsAreRefused() {
                           R"({"name":"A","subjects":[")" + std::string(subject) +
                               R"("],"republish":)" + republish + "}");
     };
-    QCOMPARE(create(R"({"src":"bar.>","dest":"rp.>"})", "foo.>"),
-             createError(
-                 "stream configuration for republish source is not valid subset of subjects"));
     QCOMPARE(create(R"({"dest":"foo.rp.>"})", "foo.>"),
              createError("stream configuration for republish destination forms a cycle"));
-    QCOMPARE(create(R"({"dest":"rp"})", "foo"),
-             createError("stream configuration for republish not valid"));
-    QCOMPARE(create(R"({"src":"foo.*","dest":"rp.$2"})", "foo.*"),
-             createError("stream configuration for republish not valid"));
-    QCOMPARE(create(R"({"src":"foo.*","dest":"rp.*"})", "foo.*"),
-             createError("stream configuration for republish not valid"));
+    if (behavesAs210(server)) {
+        // 2.10: names the transform; a source outside the subjects and unused wildcards are fine.
+        QCOMPARE(create(R"({"dest":"rp"})", "foo"),
+                 createError("stream configuration for republish with transform from '\\u003e' to 'rp' "
+                             "not valid"));
+        QCOMPARE(create(R"({"src":"foo.*","dest":"rp.$2"})", "foo.*"),
+                 createError("stream configuration for republish with transform from 'foo.*' to "
+                             "'rp.$2' not valid"));
+        QCOMPARE(create(R"({"src":"foo.*","dest":"rp.*"})", "foo.*"),
+                 createError("stream configuration for republish with transform from 'foo.*' to "
+                             "'rp.*' not valid"));
+    } else {
+        QCOMPARE(create(R"({"src":"bar.>","dest":"rp.>"})", "foo.>"),
+                 createError(
+                     "stream configuration for republish source is not valid subset of subjects"));
+        QCOMPARE(create(R"({"dest":"rp"})", "foo"),
+                 createError("stream configuration for republish not valid"));
+        QCOMPARE(create(R"({"src":"foo.*","dest":"rp.$2"})", "foo.*"),
+                 createError("stream configuration for republish not valid"));
+        QCOMPARE(create(R"({"src":"foo.*","dest":"rp.*"})", "foo.*"),
+                 createError("stream configuration for republish not valid"));
+    }
     QCOMPARE(apiRequest(nc, kCreate + "A", R"({"name":"A","republish":{"dest":1}})"),
              std::string(R"({"type":"io.nats.jetstream.api.v1.stream_create_response","error":)"
                          R"({"code":400,"err_code":10025,"description":"invalid JSON"}})"));
@@ -198,7 +211,7 @@ void TestJetStreamRepublish::invalidConfigsAreRefused() {
                          R"("offset":0,"limit":1024,"streams":null})"));
 }
 
-void TestJetStreamRepublish::updateCannotChangeRepublish() {
+void TestJetStreamRepublish::updateChangesRepublishFrom210() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
@@ -207,11 +220,27 @@ void TestJetStreamRepublish::updateCannotChangeRepublish() {
     const std::string created =
         apiRequest(nc, kCreate + "U", R"({"name":"U","subjects":["up.>"]})");
     QVERIFY2(created.find("\"error\"") == std::string::npos, created.c_str());
-    QCOMPARE(apiRequest(nc, "$JS.API.STREAM.UPDATE.U",
-                        R"({"name":"U","subjects":["up.>"],"republish":{"dest":"rp.>"}})"),
-             std::string(R"({"type":"io.nats.jetstream.api.v1.stream_update_response","error":)"
-                         R"({"code":500,"err_code":10052,"description":)"
-                         R"("stream configuration update can not change RePublish"}})"));
+    const std::string updated = apiRequest(
+        nc, "$JS.API.STREAM.UPDATE.U", R"({"name":"U","subjects":["up.>"],"republish":{"dest":"rp.>"}})");
+    if (!behavesAs210(server)) {
+        QCOMPARE(updated,
+                 std::string(R"({"type":"io.nats.jetstream.api.v1.stream_update_response","error":)"
+                             R"({"code":500,"err_code":10052,"description":)"
+                             R"("stream configuration update can not change RePublish"}})"));
+        return;
+    }
+    // 2.10 takes the change: the next stored message is republished.
+    QVERIFY2(updated.find(R"("republish":{"src":"\u003e","dest":"rp.\u003e"})") != std::string::npos,
+             updated.c_str());
+    auto sub = rawSubscriber(server.port(), "rp.>");
+    QVERIFY2(sub.has_value(), describe(sub).c_str());
+    QCOMPARE(jsPublish(nc, "up.x", "hi"), std::string(R"({"stream":"U", "seq":1})"));
+    const std::string expected =
+        hmsg("rp.up.x",
+             "NATS/1.0\r\nNats-Stream: U\r\nNats-Subject: up.x\r\nNats-Sequence: 1\r\n"
+             "Nats-Last-Sequence: 0\r\n\r\n",
+             "hi");
+    QCOMPARE(framesAfterPong(*sub, expected), QByteArray::fromStdString(expected));
 }
 
 void TestJetStreamRepublish::restartKeepsRepublish() {

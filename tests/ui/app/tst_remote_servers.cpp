@@ -83,7 +83,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!monitoring->series().points().empty(), kWaitMs);
         QVERIFY2(monitoring->headerText().contains(QStringLiteral("remote-one")),
                  qPrintable(monitoring->headerText()));
-        QVERIFY2(monitoring->headerText().contains(QStringLiteral("2.9.10")),
+        QVERIFY2(monitoring->headerText().contains(QString::fromStdString(nwb::test::expectedServerVersion())),
                  qPrintable(monitoring->headerText()));
         QCOMPARE(monitoring->series().points().back().connections, 1);
 

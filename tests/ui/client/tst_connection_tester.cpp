@@ -45,7 +45,7 @@ private slots:
         QVERIFY(once);
         QVERIFY2(result.ok, qPrintable(result.error));
         QVERIFY(result.error.isEmpty());
-        QCOMPARE(result.version, QStringLiteral("2.9.10"));
+        QCOMPARE(result.version, QStringLiteral("2.10.22"));
         QCOMPARE(result.server_id, QString::fromStdString(node.serverId()));
         QCOMPARE(result.server_name, QStringLiteral("n1"));
         QCOMPARE(result.connected_url, QString::fromStdString(node.clientUrl()));
@@ -92,7 +92,7 @@ private slots:
         QVERIFY(once);
         QVERIFY(!result.ok);
         QCOMPARE(result.error, QStringLiteral("Authorization Violation"));
-        QCOMPARE(result.version, QStringLiteral("2.9.10"));  // INFO came before the failure
+        QCOMPARE(result.version, QStringLiteral("2.10.22"));  // INFO came before the failure
 
         profile.password = "s3cret";
         result = runOnce(profile, &once);

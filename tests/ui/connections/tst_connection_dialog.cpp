@@ -282,8 +282,8 @@ void TstConnectionDialog::testConnectionAgainstEmbeddedNode() {
     const auto result = finished.first().first().value<ConnectionTestResult>();
     QVERIFY2(result.ok, qPrintable(result.error));
     const QString text = d.testResultText();
-    QVERIFY2(text.contains(QStringLiteral("2.9.10")), qPrintable(text));
-    QVERIFY2(text.startsWith(QStringLiteral("Connected to dialog-test (nats-server 2.9.10), RTT ")),
+    QVERIFY2(text.contains(QStringLiteral("2.10.22")), qPrintable(text));
+    QVERIFY2(text.startsWith(QStringLiteral("Connected to dialog-test (nats-server 2.10.22), RTT ")),
              qPrintable(text));
     QVERIFY(text.endsWith(QStringLiteral(" ms, JetStream off")));
     QVERIFY(test->isEnabled());

@@ -128,10 +128,10 @@ ConnectionProfile profileFor(const std::string& client_url, const QString& monit
 class TstMonitoringLive : public QObject {
     Q_OBJECT
 private:
-    /// What every server must show in /varz: its id, version 2.9.10, the test's connections,
-    /// and exactly the 1000 messages published between two samples.
+    /// What every server must show in /varz: its id, its version, the test's connections, and
+    /// exactly the 1000 messages published between two samples.
     void checkVarz(const std::string& client_url, const QString& monitor_url,
-                   const QString& expected_id) {
+                   const QString& expected_id, const QString& expected_version) {
         auto conns = openConnections(client_url, 3);
         QCOMPARE(conns.size(), 3u);
         if (!expected_id.isEmpty()) QCOMPARE(connectedServerId(conns[0].get()), expected_id);
@@ -142,7 +142,7 @@ private:
         const VarzSample first = pollOnce(poller);
         QVERIFY(first.taken_ms > 0);
         QCOMPARE(first.server_id, connectedServerId(conns[0].get()));
-        QCOMPARE(first.version, QStringLiteral("2.9.10"));
+        QCOMPARE(first.version, expected_version);
         QCOMPARE(first.connections, 3);
         QVERIFY(!first.jetstream);
         QVERIFY(first.uptime_s >= 0);
@@ -170,7 +170,7 @@ private slots:
         Node node("monitor-n1");
         QVERIFY(node.start());
         checkVarz(node.clientUrl(), QString::fromStdString(node.monitorUrl()),
-                  QString::fromStdString(node.serverId()));
+                  QString::fromStdString(node.serverId()), QStringLiteral("2.10.22"));
         VarzPoller poller(nullptr);
         poller.setMonitorUrl(QString::fromStdString(node.monitorUrl()));
         QCOMPARE(pollOnce(poller).server_name, QStringLiteral("monitor-n1"));
@@ -180,7 +180,7 @@ private slots:
         if (!QFileInfo::exists(kNatsServer)) QSKIP("Debian's nats-server is not installed");
         NatsServerProcess server;
         QVERIFY(server.start());
-        checkVarz(server.clientUrl(), server.monitorUrl(), {});
+        checkVarz(server.clientUrl(), server.monitorUrl(), {}, QStringLiteral("2.9.10"));
     }
 
     void pollerPollsEverySecondWithOneRequestInFlight() {
@@ -223,7 +223,7 @@ private slots:
         const VarzSample s = samples.at(0).at(0).value<VarzSample>();
         QCOMPARE(s.server_id, QString::fromStdString(node.serverId()));
         QCOMPARE(s.server_name, QStringLiteral("monitor-sys"));
-        QCOMPARE(s.version, QStringLiteral("2.9.10"));
+        QCOMPARE(s.version, QStringLiteral("2.10.22"));
         QCOMPARE(s.connections, 1);
         QCOMPARE(errors.count(), 1);
         QVERIFY(errors.at(0).at(0).toString().contains(QStringLiteral("trying $SYS")));
@@ -377,7 +377,7 @@ private slots:
         traffic.stop();
 
         QVERIFY(panel.headerText().contains(QStringLiteral("monitor-n1")));
-        QVERIFY(panel.headerText().contains(QStringLiteral("2.9.10")));
+        QVERIFY(panel.headerText().contains(QStringLiteral("2.10.22")));
         QVERIFY(panel.headerText().contains(
             QStringLiteral("HTTP %1").arg(QString::fromStdString(node.monitorUrl()))));
         const RatePoint& last = panel.series().points().back();

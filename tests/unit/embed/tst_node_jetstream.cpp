@@ -96,6 +96,10 @@ void TstNodeJetStream::streamsSurviveRestartAndKill() {
     QVERIFY2(jsz.find("\"store_dir\": \"" + dir.path().toStdString() + "/jetstream\"") !=
                  std::string::npos,
              jsz.c_str());
+    // Our default sync is "always", reported as nats-server 2.10 reports that setting.
+    QVERIFY2(jsz.find("\"sync_interval\": 120000000000,\n    \"sync_always\": true") !=
+                 std::string::npos,
+             jsz.c_str());
 
     QVERIFY(node.restart());
     QCOMPARE(streamMessages(node), std::int64_t{5});

@@ -24,7 +24,7 @@ QString outcome(const QByteArray& json) {
 
 const QString kTail = QStringLiteral(
     R"("allow_direct":false,"mirror_direct":false,"sealed":false,)"
-    R"("deny_delete":false,"deny_purge":false,"allow_rollup_hdrs":false})");
+    R"("deny_delete":false,"deny_purge":false,"allow_rollup_hdrs":false,"consumer_limits":{}})");
 
 }  // namespace
 
@@ -38,7 +38,7 @@ private slots:
         const QString defaults = QStringLiteral(
             R"(ok:{"name":"S","subjects":["S"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
             R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
-            R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)") + kTail;
+            R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)") + kTail;
         QTest::newRow("minimal") << QByteArray(R"({"name":"S"})") << defaults;
         QTest::newRow("unknown fields ignored") << QByteArray(R"({"name":"S","bogus":[1]})") << defaults;
         QTest::newRow("window follows short max_age")
@@ -46,7 +46,7 @@ private slots:
             << QStringLiteral(
                    R"(ok:{"name":"S","subjects":["S"],"retention":"workqueue","max_consumers":-1,"max_msgs":-1,)"
                    R"("max_bytes":-1,"max_age":1000000000,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"new",)"
-                   R"("storage":"memory","num_replicas":1,"duplicate_window":1000000000,)") + kTail;
+                   R"("storage":"memory","num_replicas":1,"duplicate_window":1000000000,"compression":"none",)") + kTail;
         QTest::newRow("bad json") << QByteArray("{") << "err:10025:invalid JSON";
         QTest::newRow("wrong type") << QByteArray(R"({"name":"S","max_msgs":"1"})") << "err:10025:invalid JSON";
         QTest::newRow("fraction") << QByteArray(R"({"name":"S","max_msgs":1.5})") << "err:10025:invalid JSON";
@@ -86,7 +86,7 @@ private slots:
             << QStringLiteral(
                    R"(ok:{"name":"S","subjects":["$JS.EVENT.\u003e"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
                    R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
-                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)") + kTail;
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)") + kTail;
         QTest::newRow("sys api") << QByteArray(R"({"name":"S","subjects":["$SYS.REQ.>"]})")
             << "err:10052:subjects that overlap with system api require no-ack to be true";
         QTest::newRow("self overlap") << QByteArray(R"({"name":"S","subjects":["a.*","a.b"]})")
@@ -98,34 +98,58 @@ private slots:
             << QStringLiteral(
                    R"(ok:{"name":"S","subjects":["foo.\u003e"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
                    R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
-                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)"
                    R"("republish":{"src":"\u003e","dest":"rp.\u003e"},)") + kTail;
         QTest::newRow("republish headers only")
             << QByteArray(R"({"name":"S","subjects":["foo.*"],"republish":{"src":"foo.*","dest":"rp.$1","headers_only":true}})")
             << QStringLiteral(
                    R"(ok:{"name":"S","subjects":["foo.*"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
                    R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
-                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)"
                    R"("republish":{"src":"foo.*","dest":"rp.$1","headers_only":true},)") + kTail;
         QTest::newRow("republish wrong type") << QByteArray(R"({"name":"S","republish":{"dest":1}})")
             << "err:10025:invalid JSON";
         QTest::newRow("republish not object") << QByteArray(R"({"name":"S","republish":[]})")
             << "err:10025:invalid JSON";
-        QTest::newRow("republish source outside subjects")
+        QTest::newRow("republish source outside subjects (2.10 allows it)")
             << QByteArray(R"({"name":"S","subjects":["foo.>"],"republish":{"src":"bar.>","dest":"rp.>"}})")
-            << "err:10052:stream configuration for republish source is not valid subset of subjects";
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["foo.\u003e"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)"
+                   R"("republish":{"src":"bar.\u003e","dest":"rp.\u003e"},)") + kTail;
         QTest::newRow("republish cycle")
             << QByteArray(R"({"name":"S","subjects":["foo.>"],"republish":{"dest":"foo.rp.>"}})")
             << "err:10052:stream configuration for republish destination forms a cycle";
         QTest::newRow("republish literal dest for all")
             << QByteArray(R"({"name":"S","subjects":["foo"],"republish":{"dest":"rp"}})")
-            << "err:10052:stream configuration for republish not valid";
-        QTest::newRow("republish unused wildcard")
+            << "err:10052:stream configuration for republish with transform from '>' to 'rp' not valid";
+        QTest::newRow("republish bad function")
+            << QByteArray(R"({"name":"S","subjects":["foo.*"],"republish":{"src":"foo.*","dest":"rp.{{nope(1)}}"}})")
+            << "err:10052:stream configuration for republish with transform from 'foo.*' to 'rp.{{nope(1)}}' not valid";
+        QTest::newRow("republish unused wildcard (2.10 allows it)")
             << QByteArray(R"({"name":"S","subjects":["foo.*"],"republish":{"src":"foo.*","dest":"rp"}})")
-            << "err:10052:stream configuration for republish not valid";
-        QTest::newRow("republish empty dest")
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["foo.*"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)"
+                   R"("republish":{"src":"foo.*","dest":"rp"},)") + kTail;
+        QTest::newRow("republish empty dest: no transform, as 2.10")
             << QByteArray(R"({"name":"S","republish":{}})")
-            << "err:10052:stream configuration for republish not valid";
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["S"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)"
+                   R"("republish":{"src":"\u003e","dest":""},)") + kTail;
+        QTest::newRow("subject transform echoed")
+            << QByteArray(R"({"name":"S","subjects":["in.*"],"subject_transform":{"src":"in.*","dest":"out.$1"}})")
+            << QStringLiteral(
+                   R"(ok:{"name":"S","subjects":["in.*"],"retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+                   R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+                   R"("storage":"file","num_replicas":1,"duplicate_window":120000000000,"compression":"none",)"
+                   R"("subject_transform":{"src":"in.*","dest":"out.$1"},)") + kTail;
+        QTest::newRow("subject transform not object")
+            << QByteArray(R"({"name":"S","subject_transform":"x"})") << "err:10025:invalid JSON";
     }
     void checkAndDefaults() {
         QFETCH(QByteArray, json);
@@ -143,8 +167,9 @@ private slots:
         QVERIFY(!decodeStreamConfig(encodeStreamConfig(cfg), again));
         QVERIFY(!checkStreamConfig(again));
         QVERIFY(again == cfg);
-        QVERIFY(encodeStreamConfig(cfg).ends_with(R"("allow_rollup_hdrs":true,"metadata":{"a":"1","b":"2"}})"));
-        // The 2.10 fields appear only when set, and survive a round trip.
+        QVERIFY(encodeStreamConfig(cfg).ends_with(
+            R"("allow_rollup_hdrs":true,"consumer_limits":{},"metadata":{"a":"1","b":"2"}})"));
+        // The 2.10 fields survive a round trip.
         QVERIFY(!decodeStreamConfig(
             R"({"name":"Z","compression":"s2","consumer_limits":{"max_ack_pending":7}})", cfg));
         const std::string z = encodeStreamConfig(cfg);
@@ -165,8 +190,8 @@ private slots:
             << "stream configuration update can not change retention policy to/from workqueue";
         QTest::newRow("to interest") << QByteArray(R"({"name":"S","retention":"interest"})") << "";
         QTest::newRow("limits") << QByteArray(R"({"name":"S","max_msgs":5,"subjects":["x"]})") << "";
-        QTest::newRow("republish") << QByteArray(R"({"name":"S","republish":{"dest":"x.>"}})")
-            << "stream configuration update can not change RePublish";
+        QTest::newRow("republish may change (2.10)")
+            << QByteArray(R"({"name":"S","republish":{"dest":"x.>"}})") << "";
     }
     void updateRules() {
         QFETCH(QByteArray, change);
