@@ -32,17 +32,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::vector<std::string_view> splitTokens(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (;;) {
-        const auto dot = s.find('.', start);
-        out.push_back(s.substr(start, dot == std::string_view::npos ? dot : dot - start));
-        if (dot == std::string_view::npos) break;
-        start = dot + 1;
-    }
-    return out;
-}
 
 std::uint64_t toUint(std::string_view s) {
     std::uint64_t v = 0;
@@ -1007,7 +996,7 @@ void Consumer::ackLocked(std::uint64_t sseq) {
 void Consumer::processAck(const std::string& subject, const std::string& reply,
                           const std::string& payload, std::vector<Outbound>& out) {
     if (!subject.starts_with(ack_prefix_)) return;
-    const auto t = splitTokens(std::string_view(subject).substr(ack_prefix_.size()));
+    const auto t = protocol::splitSubjectTokens(std::string_view(subject).substr(ack_prefix_.size()));
     if (t.size() != 5) return;  // <delivered>.<sseq>.<dseq>.<ts>.<pending>
     const std::uint64_t sseq = toUint(t[1]);
     bool ack_reply = !reply.empty();

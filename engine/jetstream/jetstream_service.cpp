@@ -16,6 +16,7 @@
 #include "engine/jetstream/json_text.h"
 #include "engine/jetstream/nats_headers.h"
 #include "engine/store/crc32c.h"
+#include "engine/protocol/subject.h"
 
 namespace nwb::jetstream {
 
@@ -32,17 +33,6 @@ std::int64_t nowNs() {
         .count();
 }
 
-std::vector<std::string_view> splitTokens(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (;;) {
-        const auto dot = s.find('.', start);
-        out.push_back(s.substr(start, dot == std::string_view::npos ? dot : dot - start));
-        if (dot == std::string_view::npos) break;
-        start = dot + 1;
-    }
-    return out;
-}
 
 std::string typed(std::string_view type) {
     std::string out = "{\"type\":";
@@ -328,7 +318,7 @@ void JetStreamService::onApiMessage(AccountState& account, const core::InternalM
                                                      std::string(msg.payload)});
     if (subject.starts_with("CONSUMER.MSG.NEXT.")) {
         // The consumer's own subscription in nats-server: not an API call (no api.total).
-        const auto t = splitTokens(subject);
+        const auto t = protocol::splitSubjectTokens(subject);
         if (t.size() == 5) consumerNext(account, t[3], t[4], msg);
         return;
     }
@@ -340,7 +330,7 @@ void JetStreamService::onApiMessage(AccountState& account, const core::InternalM
 }
 
 void JetStreamService::handle(AccountState& account, const Request& request) {
-    const auto t = splitTokens(request.subject);
+    const auto t = protocol::splitSubjectTokens(request.subject);
     auto is = [&](std::initializer_list<std::string_view> want) {
         if (t.size() != want.size() + 1 && t.size() != want.size()) return false;
         return std::equal(want.begin(), want.end(), t.begin());

@@ -46,17 +46,6 @@ bool readEnum(const boost::json::object& o, std::string_view key,
     return false;
 }
 
-std::vector<std::string_view> tokens(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (;;) {
-        const auto dot = s.find('.', start);
-        out.push_back(s.substr(start, dot == std::string_view::npos ? dot : dot - start));
-        if (dot == std::string_view::npos) break;
-        start = dot + 1;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -77,8 +66,8 @@ std::optional<ApiError> checkInputTransform(const StreamConfig& cfg, bool update
 
 bool subjectsCollide(std::string_view a, std::string_view b) {
     if (a == b) return true;
-    const auto ta = tokens(a);
-    const auto tb = tokens(b);
+    const auto ta = protocol::splitSubjectTokens(a);
+    const auto tb = protocol::splitSubjectTokens(b);
     const bool a_fwc = !ta.empty() && ta.back() == ">";
     const bool b_fwc = !tb.empty() && tb.back() == ">";
     if (!a_fwc && !b_fwc && ta.size() != tb.size()) return false;

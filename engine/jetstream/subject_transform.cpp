@@ -11,17 +11,6 @@ namespace nwb::jetstream {
 
 namespace {
 
-std::vector<std::string_view> splitTokens(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (;;) {
-        const auto dot = s.find('.', start);
-        out.push_back(s.substr(start, dot == std::string_view::npos ? dot : dot - start));
-        if (dot == std::string_view::npos) break;
-        start = dot + 1;
-    }
-    return out;
-}
 
 struct SubjectInfo {
     bool valid = false;
@@ -34,7 +23,7 @@ struct SubjectInfo {
 SubjectInfo subjectInfo(std::string_view subject) {
     SubjectInfo info;
     if (subject.empty()) return info;
-    info.tokens = splitTokens(subject);
+    info.tokens = protocol::splitSubjectTokens(subject);
     for (auto t : info.tokens) {
         if (t.empty() || info.full_wildcard) return SubjectInfo{};
         if (t == ">") info.full_wildcard = true;
@@ -298,12 +287,12 @@ std::string SubjectTransform::match(std::string_view subject) const {
     if (any_source && (destination_ == ">" || destination_.empty())) return std::string(subject);
     if (!protocol::isValidLiteralSubject(subject)) {
         // nats-server isValidLiteralSubject: only empty tokens and wildcard tokens are invalid.
-        for (auto t : splitTokens(subject)) {
+        for (auto t : protocol::splitSubjectTokens(subject)) {
             if (t.empty() || t == "*" || t == ">") return {};
         }
     }
     if (!any_source && !protocol::subjectMatches(source_, subject)) return {};
-    return apply(splitTokens(subject));
+    return apply(protocol::splitSubjectTokens(subject));
 }
 
 std::string SubjectTransform::apply(const std::vector<std::string_view>& tokens) const {

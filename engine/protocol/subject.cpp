@@ -100,4 +100,16 @@ bool subjectIsSubsetOf(std::string_view sub, std::string_view pattern) {
     return s_done;
 }
 
+std::vector<std::string_view> splitSubjectTokens(std::string_view subject) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const auto dot = subject.find('.', start);
+        out.push_back(subject.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    return out;
+}
+
 }  // namespace nwb::protocol

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace nwb::protocol {
 
@@ -24,5 +25,9 @@ bool subjectMatches(std::string_view pattern, std::string_view subject);
 
 /// Is every subject matched by `sub` also matched by `pattern`? (nats-server subjectIsSubsetMatch)
 bool subjectIsSubsetOf(std::string_view sub, std::string_view pattern);
+
+/// The tokens of `subject` split on '.', empty ones included ("a..b" gives "a", "", "b"); views
+/// into `subject`.
+std::vector<std::string_view> splitSubjectTokens(std::string_view subject);
 
 }  // namespace nwb::protocol
