@@ -9,6 +9,7 @@ packages=(
     libboost1.81-dev libboost-json1.81-dev         # Asio, Beast, JSON
     libssl-dev libcrypt-dev libspdlog-dev libfmt-dev
     libnats-dev nats-server                        # real client and reference peer
+    golang-go golang-github-nats-io-go-nats-dev    # nats.go interop tests (tests/interop/go)
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6opengl6-dev libxkbcommon-dev           # needed by Qt6Charts and Qt6Gui config
     libqt6sql6-sqlite libsqlite3-dev libgl-dev
