@@ -151,6 +151,21 @@ char32_t ConfLexer::peekRune() {
 }
 
 void ConfLexer::backup() { pos_ -= width_; }
+
+/// True, with `resume` pushed, when the rune just read opens a comment: '#', or '/' followed by
+/// '/'. After a lone '/' the reader stays just past it.
+bool ConfLexer::opensComment(char32_t r, State resume) {
+    if (r == '/') {
+        if (nextRune() != '/') {
+            backup();
+            return false;
+        }
+    } else if (r != '#') {
+        return false;
+    }
+    push(resume);
+    return true;
+}
 void ConfLexer::ignore() { start_ = pos_; }
 void ConfLexer::push(State state) { stack_.push_back(state); }
 
@@ -264,17 +279,7 @@ ConfLexer::State ConfLexer::top() {
         ignore();
         return State::Top;
     }
-    if (r == '#') {
-        push(State::Top);
-        return State::CommentStart;
-    }
-    if (r == '/') {
-        if (nextRune() == '/') {
-            push(State::Top);
-            return State::CommentStart;
-        }
-        backup();
-    }
+    if (opensComment(r, State::Top)) return State::CommentStart;
     if (r == '/' || r == kEof) {
         if (pos_ > start_) return error(at, "Unexpected EOF.");
         emit(ConfTokenType::Eof, pos_);
@@ -287,18 +292,9 @@ ConfLexer::State ConfLexer::top() {
 
 ConfLexer::State ConfLexer::topValueEnd() {
     const char32_t r = nextRune();
-    if (r == '#') {
-        push(State::Top);
-        return State::CommentStart;
-    }
-    if (r == '/') {
-        if (nextRune() == '/') {
-            push(State::Top);
-            return State::CommentStart;
-        }
-        backup();
-        return State::TopValueEnd;  // a lone '/' is skipped like whitespace, as nats-server does
-    }
+    if (opensComment(r, State::Top)) return State::CommentStart;
+    // A lone '/' is skipped like whitespace, as nats-server does.
+    if (r == '/') return State::TopValueEnd;
     if (isWhitespace(r)) return State::TopValueEnd;
     if (isNewline(r) || r == kEof || r == ';' || r == ',' || r == '}') {
         ignore();
@@ -505,17 +501,7 @@ ConfLexer::State ConfLexer::arrayValue() {
         ignore();
         return State::ArrayValue;
     }
-    if (r == '#') {
-        push(State::ArrayValue);
-        return State::CommentStart;
-    }
-    if (r == '/') {
-        if (nextRune() == '/') {
-            push(State::ArrayValue);
-            return State::CommentStart;
-        }
-        backup();
-    }
+    if (opensComment(r, State::ArrayValue)) return State::CommentStart;
     if (r == '/' || r == ',') {
         return error(at, "Unexpected array value terminator ','.");
     }
@@ -531,17 +517,7 @@ ConfLexer::State ConfLexer::arrayValueEnd() {
         ignore();
         return State::ArrayValueEnd;
     }
-    if (r == '#') {
-        push(State::ArrayValueEnd);
-        return State::CommentStart;
-    }
-    if (r == '/') {
-        if (nextRune() == '/') {
-            push(State::ArrayValueEnd);
-            return State::CommentStart;
-        }
-        backup();
-    }
+    if (opensComment(r, State::ArrayValueEnd)) return State::CommentStart;
     if (r == '/' || r == ',' || isNewline(r)) {
         ignore();
         return State::ArrayValue;
@@ -573,18 +549,10 @@ ConfLexer::State ConfLexer::mapKeyStart() {
         ignore();
         return State::MapEnd;
     }
-    if (r == '#') {
+    if (r == '#' || r == '/') {
         nextRune();
-        push(State::MapKeyStart);
-        return State::CommentStart;
-    }
-    if (r == '/') {
-        nextRune();
-        if (nextRune() == '/') {
-            push(State::MapKeyStart);
-            return State::CommentStart;
-        }
-        backup();  // nats-server drops a lone '/' in front of a map key
+        if (opensComment(r, State::MapKeyStart)) return State::CommentStart;
+        // nats-server drops a lone '/' in front of a map key
     } else if (r == '\'' || r == '"') {
         key_begin_ = pos_;
         nextRune();
@@ -660,17 +628,7 @@ ConfLexer::State ConfLexer::mapValueEnd() {
         ignore();
         return State::MapValueEnd;
     }
-    if (r == '#') {
-        push(State::MapValueEnd);
-        return State::CommentStart;
-    }
-    if (r == '/') {
-        if (nextRune() == '/') {
-            push(State::MapValueEnd);
-            return State::CommentStart;
-        }
-        backup();
-    }
+    if (opensComment(r, State::MapValueEnd)) return State::CommentStart;
     if (r == '/' || r == ';' || r == ',' || isNewline(r)) {
         ignore();
         return State::MapKeyStart;

@@ -102,6 +102,7 @@ private:
     void ignore();
     void push(State state);
     State pop();
+    bool opensComment(char32_t r, State resume);
     void emit(ConfTokenType type, std::size_t begin);
     void addCurrentStringPart(std::size_t drop);
     State addStringPart(std::string_view part);
