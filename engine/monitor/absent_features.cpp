@@ -1,27 +1,15 @@
 // Endpoints of features nwb-server does not have yet (routes, gateways, leaf nodes, internal
 // queues): what nats-server serves when the feature is off.
-#include "engine/core/server.h"
 #include "engine/monitor/endpoints.h"
-#include "engine/monitor/go_time.h"
 
 #include <boost/json/array.hpp>
 
 namespace nwb::monitor {
-namespace {
-
-boost::json::object header(MonitorContext& ctx) {
-    boost::json::object o;
-    o["server_id"] = ctx.server.serverId();
-    o["now"] = rfc3339Nano(WallClock::now(), TimeZone::Utc);
-    return o;
-}
-
-}  // namespace
 
 EndpointResult routez(MonitorContext& ctx, const QueryParams& query) {
     if (const auto subs = query.decodeSubs(); !subs) return std::unexpected(subs.error());
     ctx.count("/routez");
-    boost::json::object o = header(ctx);
+    boost::json::object o = serverIdAndNow(ctx);
     o["num_routes"] = 0;
     o["routes"] = boost::json::array();
     return o;
@@ -30,7 +18,7 @@ EndpointResult routez(MonitorContext& ctx, const QueryParams& query) {
 EndpointResult gatewayz(MonitorContext& ctx, const QueryParams& query) {
     ctx.count("/gatewayz");
     if (const auto accs = query.decodeBool("accs"); !accs) return std::unexpected(accs.error());
-    boost::json::object o = header(ctx);
+    boost::json::object o = serverIdAndNow(ctx);
     o["outbound_gateways"] = boost::json::object();
     o["inbound_gateways"] = boost::json::object();
     return o;
@@ -39,7 +27,7 @@ EndpointResult gatewayz(MonitorContext& ctx, const QueryParams& query) {
 EndpointResult leafz(MonitorContext& ctx, const QueryParams& query) {
     ctx.count("/leafz");
     if (const auto subs = query.decodeBool("subs"); !subs) return std::unexpected(subs.error());
-    boost::json::object o = header(ctx);
+    boost::json::object o = serverIdAndNow(ctx);
     o["leafnodes"] = 0;
     o["leafs"] = nullptr;  // a nil slice in nats-server
     return o;

@@ -72,6 +72,9 @@ EndpointResult healthz(MonitorContext& ctx, const QueryParams& query);
 /// Internal queues with something pending: none here.
 EndpointResult ipqueuesz(MonitorContext& ctx, const QueryParams& query);
 
+/// {"server_id", "now"}: how several of nats-server's documents begin.
+boost::json::object serverIdAndNow(MonitorContext& ctx);
+
 /// nats-server's SublistStats summed over `accounts` (in /subsz and /accountz).
 boost::json::object sublistStats(const std::vector<core::Account*>& accounts);
 

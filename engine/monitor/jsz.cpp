@@ -3,7 +3,6 @@
 #include "engine/core/server.h"
 #include "engine/jetstream/jetstream_service.h"
 #include "engine/monitor/endpoints.h"
-#include "engine/monitor/go_time.h"
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
@@ -13,13 +12,6 @@
 
 namespace nwb::monitor {
 namespace {
-
-boost::json::object header(MonitorContext& ctx) {
-    boost::json::object o;
-    o["server_id"] = ctx.server.serverId();
-    o["now"] = rfc3339Nano(WallClock::now(), TimeZone::Utc);
-    return o;
-}
 
 /// nats-server's JetStreamConfig as JSON.
 boost::json::object configObject(const jetstream::JetStreamConfig& config) {
@@ -168,7 +160,7 @@ EndpointResult jsz(MonitorContext& ctx, const QueryParams& query) {
     if (consumers) streams = true;
     if (streams) accounts = true;
 
-    boost::json::object o = header(ctx);
+    boost::json::object o = serverIdAndNow(ctx);
     if (ctx.jetstream == nullptr) {
         // JetStream off: nats-server's JSInfo with Disabled set and nothing else filled in.
         if (*leader_only) return std::unexpected(std::string("filtered response: not leader"));

@@ -530,9 +530,7 @@ std::expected<boost::json::object, std::string> accountInfo(core::Server& server
 
 EndpointResult sysAccountz(MonitorContext& ctx, const QueryParams& query) {
     const std::string acc = query.get("acc");
-    boost::json::object o;
-    o["server_id"] = ctx.server.serverId();
-    o["now"] = rfc3339Nano(WallClock::now(), TimeZone::Utc);
+    boost::json::object o = serverIdAndNow(ctx);
     if (core::Account* sys = ctx.server.systemAccount()) o["system_account"] = sys->name();
     if (acc.empty()) {
         boost::json::array names;
