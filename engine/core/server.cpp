@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "engine/base/server_id.h"
+#include "engine/base/usable_cpus.h"
 #include "engine/core/client_connection.h"
 #include "engine/core/delivery_batch.h"
 #include "engine/core/message_router.h"
@@ -126,9 +127,9 @@ void Server::start() {
     logger_.info("  ID:       {}", server_id_);
     if (!options_.config_file.empty()) logger_.info("Using configuration file: {}", options_.config_file);
 
-    int threads = options_.io_threads > 0 ? options_.io_threads
-                                          : static_cast<int>(std::thread::hardware_concurrency());
-    threads = std::max(threads, 1);
+    // One per CPU this process may use: under `taskset -c 0` nats-server's Go runtime runs one
+    // thread too (GOMAXPROCS follows the affinity mask).
+    const int threads = options_.io_threads > 0 ? options_.io_threads : base::usableCpus();
     for (int i = 0; i < threads; ++i) {
         workers_.push_back(std::make_unique<IoWorker>());
         guards_.push_back(boost::asio::make_work_guard(workers_.back()->io));

@@ -80,7 +80,7 @@ struct ServerOptions {
     std::optional<std::chrono::nanoseconds> jetstream_sync_interval;
 
     // Threads
-    int io_threads = 0;           ///< 0: one per core
+    int io_threads = 0;           ///< 0: one per CPU in the affinity mask
 
     // Where the options came from, for messages and reload.
     std::string config_file;

@@ -2,6 +2,7 @@
 // and connections; request options are checked as Go's json.Unmarshal checks them.
 #include "engine/monitor/sys_messages.h"
 
+#include "engine/base/usable_cpus.h"
 #include "engine/core/account.h"
 #include "engine/core/server.h"
 #include "engine/monitor/go_json.h"
@@ -15,7 +16,6 @@
 #include <map>
 #include <random>
 #include <set>
-#include <thread>
 
 namespace nwb::monitor {
 namespace {
@@ -429,7 +429,7 @@ boost::json::object serverStats(core::Server& server, const ProcUsage& usage) {
     boost::json::object s;
     s["start"] = rfc3339Nano(server.startTime(), TimeZone::Local);
     s["mem"] = usage.rssBytes();
-    s["cores"] = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    s["cores"] = base::usableCpus();
     s["cpu"] = usage.cpuPercent();
     s["connections"] = open.size();
     s["total_connections"] = c.total_connections.load(std::memory_order_relaxed);

@@ -1,4 +1,5 @@
 // /varz: the server's identity, limits and counters (nats-server's Varz).
+#include "engine/base/usable_cpus.h"
 #include "engine/core/server.h"
 #include "engine/monitor/endpoints.h"
 #include "engine/monitor/go_time.h"
@@ -6,7 +7,6 @@
 #include <boost/json/object.hpp>
 
 #include <chrono>
-#include <thread>
 
 namespace nwb::monitor {
 namespace {
@@ -26,7 +26,7 @@ EndpointResult varz(MonitorContext& ctx, const QueryParams& /*query*/) {
     const std::int64_t rss = ctx.usage.rssBytes();
     ctx.count("/varz");
     const auto now = WallClock::now();
-    const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    const int cores = base::usableCpus();
     const core::ServerCounters& c = server.counters();
 
     boost::json::object v;
