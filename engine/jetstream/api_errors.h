@@ -97,6 +97,22 @@ enum class ApiErrc : std::uint16_t {
     ConsumerDoesNotExist,  // 10149
     ConsumerInactiveThresholdExcess,  // 10153
     MirrorWithSubjects,          // 10034
+    StreamExternalApiOverlap,    // 10021 {prefix} {subject}
+    MirrorMaxMessageSizeTooBig,  // 10030
+    MirrorWithSources,           // 10031
+    SourceMaxMessageSizeTooBig,  // 10046
+    StreamMirrorNotUpdatable,    // 10055
+    SourceDuplicateDetected,     // 10140
+    SourceInvalidStreamName,     // 10141
+    MirrorInvalidStreamName,     // 10142
+    MirrorWithFirstSeq,          // 10143
+    SourceMultipleFiltersNotAllowed,  // 10144
+    SourceInvalidSubjectFilter,  // 10145
+    SourceInvalidTransformDestination,  // 10146
+    SourceOverlappingSubjectFilters,    // 10147
+    MirrorMultipleFiltersNotAllowed,    // 10150
+    MirrorInvalidSubjectFilter,  // 10151
+    MirrorOverlappingSubjectFilters,    // 10152
 };
 
 /// A row of the table: what the wire carries.

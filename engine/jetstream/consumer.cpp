@@ -3,6 +3,7 @@
 
 #include "engine/jetstream/json_decode.h"
 #include "engine/jetstream/json_text.h"
+#include "engine/jetstream/stream_source.h"
 #include "engine/protocol/subject.h"
 
 #include <boost/asio/post.hpp>
@@ -842,11 +843,17 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
         }
         if (!msg && !blocked) {
             std::optional<store::StoredMessage> best;
+            // A mirror's skip placeholders (stream_source.h) are never delivered.
+            auto next = [&](std::string_view f) {
+                auto m = store.loadNext(f, sseq_);
+                while (m && m->subject == kSkipSubject) m = store.loadNext(f, m->seq + 1);
+                return m;
+            };
             if (filters.empty()) {
-                if (auto m = store.loadNext("", sseq_)) best = std::move(*m);
+                if (auto m = next("")) best = std::move(*m);
             } else {
                 for (const auto& f : filters) {
-                    auto m = store.loadNext(f, sseq_);
+                    auto m = next(f);
                     if (m && (!best || m->seq < best->seq)) best = std::move(*m);
                 }
             }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -232,6 +233,116 @@ void JetStreamService::recoverAccount(AccountState& account) {
         std::lock_guard lock(mutex_);
         account.streams.emplace(cfg.name, std::move(*stream));
     }
+    linkFollowers(account);
+}
+
+bool JetStreamService::servedHere(const std::optional<ExternalStream>& external) const {
+    if (!external) return true;
+    return !config_.domain.empty() && external->api == "$JS." + config_.domain + ".API";
+}
+
+std::optional<ApiError> JetStreamService::checkFollowing(AccountState& account,
+                                                         StreamConfig& cfg) {
+    std::vector<const StreamSource*> origins;
+    if (cfg.mirror) origins.push_back(&*cfg.mirror);
+    for (const auto& src : cfg.sources) origins.push_back(&src);
+    for (const StreamSource* o : origins) {
+        if (!servedHere(o->external)) {
+            // Not in nats-server: nwb-server follows only streams of its own account and domain.
+            return makeApiError(ApiErrc::StreamInvalidConfig,
+                                "stream external api prefix \"" + o->external->api +
+                                    "\" is not supported: only streams of the same server, account "
+                                    "and domain can be mirrored or sourced");
+        }
+    }
+    std::map<std::string, StreamConfig, std::less<>> configs;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [name, stream] : account.streams) configs.emplace(name, stream->config());
+    }
+    if (cfg.mirror && !cfg.mirror->external) {
+        if (auto it = configs.find(cfg.mirror->name); it != configs.end()) {
+            const auto theirs = it->second.max_msg_size;
+            if (cfg.max_msg_size > 0 && theirs > 0 && cfg.max_msg_size < theirs) {
+                return makeApiError(ApiErrc::MirrorMaxMessageSizeTooBig);
+            }
+            cfg.mirror_direct = it->second.allow_direct;
+        }
+    }
+    for (const auto& src : cfg.sources) {
+        if (src.external) continue;
+        if (auto it = configs.find(src.name); it != configs.end()) {
+            const auto theirs = it->second.max_msg_size;
+            if (cfg.max_msg_size > 0 && theirs > 0 && cfg.max_msg_size < theirs) {
+                return makeApiError(ApiErrc::SourceMaxMessageSizeTooBig);
+            }
+        }
+    }
+    // nats-server's cycle check: walk the sources (and mirrors) from this config.
+    const auto cycle = makeApiError(ApiErrc::StreamInvalidConfig, "detected cycle");
+    auto overlaps = [](const std::vector<std::string>& subjects, const std::string& filter) {
+        if (filter.empty()) return true;
+        return std::any_of(subjects.begin(), subjects.end(),
+                           [&](const std::string& s) { return subjectsCollide(s, filter); });
+    };
+    std::vector<const StreamConfig*> to_visit{&cfg};
+    std::set<std::string, std::less<>> visited;
+    for (std::size_t i = 0; i < to_visit.size(); ++i) {
+        const StreamConfig* c = to_visit[i];
+        visited.insert(c->name);
+        for (const auto& src : c->sources) {
+            if (src.external) continue;
+            if (visited.contains(src.name)) {
+                if (overlaps(c->subjects, src.filter_subject)) return cycle;
+            } else if (auto it = configs.find(src.name); it != configs.end()) {
+                to_visit.push_back(&it->second);
+            }
+        }
+        if (c->mirror && !c->mirror->external) {
+            if (visited.contains(c->mirror->name)) return cycle;
+            if (auto it = configs.find(c->mirror->name); it != configs.end()) {
+                to_visit.push_back(&it->second);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::shared_ptr<Stream> JetStreamService::directMirror(AccountState& account,
+                                                       std::string_view origin) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [name, stream] : account.streams) {
+        const StreamConfig cfg = stream->config();
+        if (cfg.mirror && cfg.mirror_direct && cfg.mirror->name == origin &&
+            servedHere(cfg.mirror->external)) {
+            return stream;
+        }
+    }
+    return nullptr;
+}
+
+void JetStreamService::linkFollowers(AccountState& account) {
+    std::map<std::string, std::shared_ptr<Stream>, std::less<>> streams;
+    {
+        std::lock_guard lock(mutex_);
+        streams = account.streams;
+    }
+    for (const auto& [name, stream] : streams) {
+        for (const auto& follower : stream->followers()) {
+            std::shared_ptr<Stream> origin;
+            if (servedHere(follower->config().external)) {
+                if (auto it = streams.find(follower->config().name); it != streams.end()) {
+                    origin = it->second;
+                }
+            }
+            if (origin == stream) origin = nullptr;
+            if (origin && origin == follower->origin()) continue;
+            // As nats-server, whose consumer create on the origin fails with 10059.
+            std::optional<ApiError> error;
+            if (!origin) error = makeApiError(ApiErrc::StreamNotFound);
+            stream->follow(follower, origin, std::move(error));
+        }
+    }
 }
 
 void JetStreamService::recoverConsumers(AccountState& account, Stream& stream,
@@ -426,11 +537,12 @@ JetStreamService::Reply JetStreamService::streamCreate(AccountState& account,
         return error(makeApiError(ApiErrc::StreamInvalidConfig,
                                   "stream configuration for create can not be sealed"));
     }
-    if (cfg.mirror_direct && !cfg.has_mirror) {
+    if (cfg.mirror_direct && !cfg.mirror) {
         return error(makeApiError(ApiErrc::StreamInvalidConfig,
                                   "stream has no mirror but does have mirror direct"));
     }
     if (auto e = checkStreamConfig(cfg)) return error(*e);
+    if (auto e = checkFollowing(account, cfg)) return error(*e);
     if (cfg.num_replicas > 1) return error(makeApiError(ApiErrc::StreamReplicasNotSupported));
 
     std::shared_ptr<Stream> stream = lookup(account, cfg.name);
@@ -466,8 +578,11 @@ JetStreamService::Reply JetStreamService::streamCreate(AccountState& account,
             return error(*e);
         }
         stream->start();
-        std::lock_guard lock(mutex_);
-        account.streams.emplace(cfg.name, stream);
+        {
+            std::lock_guard lock(mutex_);
+            account.streams.emplace(cfg.name, stream);
+        }
+        linkFollowers(account);
     }
     std::string out = typed(type);
     out += "," + stream->infoFields(stream->store().fastState(), false, false) + ",\"did_create\":true}";
@@ -487,11 +602,13 @@ JetStreamService::Reply JetStreamService::streamUpdate(AccountState& account,
     auto stream = lookup(account, name);
     if (!stream) return error(makeApiError(ApiErrc::StreamNotFound));
     if (auto e = checkStreamUpdate(stream->config(), cfg)) return error(*e);
+    if (auto e = checkFollowing(account, cfg)) return error(*e);
     if (overlaps(account, cfg, stream.get())) return error(makeApiError(ApiErrc::StreamSubjectOverlap));
     if (cfg.subject_transform != stream->config().subject_transform) {
         if (auto e = checkInputTransform(cfg, true)) return error(*e);
     }
     if (auto e = stream->update(std::move(cfg))) return error(*e);
+    linkFollowers(account);
     std::string out = typed(type);
     out += "," + stream->infoFields(stream->store().fastState(), true, false) + "}";
     return {out, false};
@@ -551,6 +668,7 @@ JetStreamService::Reply JetStreamService::streamDelete(AccountState& account,
         retired_.push_back(stream);
     }
     stream->stop(true);
+    linkFollowers(account);
     return {typed(type) + ",\"success\":true}", false};
 }
 
@@ -675,7 +793,12 @@ void JetStreamService::handleDirectGet(AccountState& account, const Request& req
     const auto dot = rest.find('.');
     const std::string_view name = rest.substr(0, dot);
     auto stream = lookup(account, name);
-    if (!stream || !stream->config().allow_direct) return;  // no direct responder
+    if (!stream || !stream->config().allow_direct) {
+        // nats-server: a mirror with mirror_direct also answers for its origin (the origin and
+        // its mirrors form one queue group; here the origin answers while it allows it).
+        stream = directMirror(account, name);
+    }
+    if (!stream) return;  // no direct responder
     auto status = [&](std::string_view line) {
         server_.publishInternal(*account.account, request.reply, {},
                                 "NATS/1.0 " + std::string(line) + "\r\n\r\n", {});

@@ -90,6 +90,17 @@ private:
     std::shared_ptr<Stream> lookup(AccountState& account, std::string_view name);
     bool overlaps(AccountState& account, const StreamConfig& config, const Stream* self);
     StreamContext streamContext(AccountState& account);
+    /// API strand; the mirror and source checks that need the account's other streams
+    /// (nats-server checkStreamCfg): external prefixes served here, max_msg_size, mirror_direct
+    /// inherited from the origin, cycles.
+    std::optional<ApiError> checkFollowing(AccountState& account, StreamConfig& config);
+    /// Is a mirror or source with this external config one of this server's streams?
+    bool servedHere(const std::optional<ExternalStream>& external) const;
+    /// API strand or control thread; points every mirror and source of the account at its origin
+    /// stream, or at none (then it waits, reporting "stream not found").
+    void linkFollowers(AccountState& account);
+    /// Any thread; a mirror of `origin` with mirror_direct (answers DIRECT.GET for it), or null.
+    std::shared_ptr<Stream> directMirror(AccountState& account, std::string_view origin);
 
     Reply accountInfo(AccountState& account);
     Reply streamCreate(AccountState& account, std::string_view name, const Request& request);

@@ -177,6 +177,11 @@ std::expected<std::shared_ptr<Stream>, ApiError> Stream::open(StreamContext cont
     std::lock_guard lock(stream->mutex_);
     stream->last_seq_ = stream->store_->fastState().last_seq;
     stream->rebuildDedupLocked();
+    if (cfg.mirror) {
+        // Skip placeholders a stop left behind in the middle of a copying round.
+        (void)stream->store_->purgeEx(kSkipSubject, 0, 0);
+    }
+    stream->buildFollowersLocked();
     return stream;
 }
 
@@ -205,6 +210,11 @@ void Stream::stop(bool remove_files) {
         closed_ = true;
         unsubscribeLocked();
         consumers.swap(consumers_);
+        followers_.clear();
+    }
+    {
+        std::lock_guard lock(watchers_mutex_);
+        watchers_.clear();
     }
     for (auto& [name, consumer] : consumers) consumer->stop(remove_files);
     store_->stop();
@@ -244,8 +254,10 @@ std::optional<ApiError> Stream::update(StreamConfig next) {
         if (closed_) return makeApiError(ApiErrc::StreamNotFound);
         const bool resubscribe = next.subjects != config_.subjects;
         if (resubscribe) unsubscribeLocked();
+        const bool refollow = next.mirror != config_.mirror || next.sources != config_.sources;
         config_ = std::move(next);
         buildTransformsLocked();
+        if (refollow) buildFollowersLocked();
         if (resubscribe) subscribeLocked();
         expireDedupLocked(nowNs());
     }
@@ -318,6 +330,18 @@ std::string Stream::infoFields(const store::StreamState& state, bool with_domain
         appendJsonString(out, context_.server.serverName());
         out += "}";
     }
+    // nats-server: "mirror" and "sources" only when configured.
+    const auto followers = this->followers();
+    if (!followers.empty() && followers.front()->mirror()) {
+        out += ",\"mirror\":" + followers.front()->infoJson();
+    } else if (!followers.empty()) {
+        out += ",\"sources\":[";
+        for (std::size_t i = 0; i < followers.size(); ++i) {
+            if (i != 0) out += ',';
+            out += followers[i]->infoJson();
+        }
+        out += ']';
+    }
     return out + infoTimeStampField();
 }
 
@@ -368,6 +392,7 @@ void Stream::onConsumerAck(std::uint64_t seq) {
 
 void Stream::notifyConsumers() {
     for (const auto& consumer : consumers()) consumer->signal();
+    wakeWatchers();
 }
 
 void Stream::queueNotify() {

@@ -24,6 +24,7 @@
 #include "engine/jetstream/api_requests.h"
 #include "engine/jetstream/consumer.h"
 #include "engine/jetstream/stream_config.h"
+#include "engine/jetstream/stream_source.h"
 #include "engine/jetstream/subject_transform.h"
 #include "engine/store/file_store.h"
 #include "engine/store/stream_store.h"
@@ -74,8 +75,9 @@ public:
     /// Any thread; STREAM.MSG.GET / DIRECT.GET lookup. Reads disk.
     store::Result<store::StoredMessage> getMessage(const MsgGetRequest& request);
 
-    /// Any thread; the StreamInfo fields (no braces) nats-server 2.9.10 marshals: config, created,
-    /// state, [domain], [cluster]. A standalone server's API replies have no cluster; /jsz has one.
+    /// Any thread; the StreamInfo fields (no braces) nats-server marshals: config, created, state,
+    /// [domain], [cluster], [mirror], [sources], ts. A standalone server's API replies have no
+    /// cluster; /jsz has one.
     std::string infoFields(const store::StreamState& state, bool with_domain,
                            bool with_cluster = true) const;
 
@@ -101,6 +103,18 @@ public:
 
     /// I/O thread (InternalSubscriber); copies the message and queues it on the stream's strand.
     void onMessage(const core::InternalMessage& msg) override;
+
+    // Mirrors and sources: defined in stream_source.cpp.
+    /// Any thread; this stream's mirror (first, alone) or sources, in config order.
+    std::vector<std::shared_ptr<SourceFollower>> followers() const;
+    /// API thread; `follower` (one of followers()) follows `origin` from now on, or, with a null
+    /// origin, waits and reports `error`. Copying starts on this stream's strand.
+    void follow(const std::shared_ptr<SourceFollower>& follower,
+                const std::shared_ptr<Stream>& origin, std::optional<ApiError> error);
+    /// Any thread; `follower` of stream `target` is woken whenever this stream gets messages.
+    void addWatcher(std::weak_ptr<Stream> target, std::weak_ptr<SourceFollower> follower);
+    /// Any thread; queues one copying round for `follower` on this stream's strand (coalesced).
+    void wakeSource(const std::shared_ptr<SourceFollower>& follower);
 
 private:
     struct Inbound {
@@ -133,6 +147,24 @@ private:
     /// With mutex_ held (or in the constructor): republish_ and input_transform_ from config_.
     void buildTransformsLocked();
     void unsubscribeLocked();
+    /// With mutex_ held: followers_ for config_, keeping those whose config did not change; new
+    /// ones resume after what the store already holds (mirror: its last sequence; source: the
+    /// newest Nats-Stream-Source header of that source).
+    void buildFollowersLocked();
+    /// Strand; copies the next batch of the origin's messages for `follower`.
+    void pumpSource(const std::shared_ptr<SourceFollower>& follower);
+    /// Strand; stores an origin message under its own sequence (mirror). False: stop for now.
+    bool copyMirrored(const SourceFollower& follower, const store::StoredMessage& m);
+    /// With mutex_ held; makes the next stored sequence `seq` (the sequences skipped become
+    /// deleted ones, as nats-server's SkipMsgs, once purgeSkippedLocked() has run).
+    bool skipToLocked(std::uint64_t seq);
+    /// With mutex_ held; removes the placeholders skipToLocked() stored (one durable purge) and
+    /// restores the limits it lifted. Ends every copying round of a mirror.
+    void purgeSkippedLocked();
+    /// Strand; stores an origin message as a new one of this stream (source).
+    void copySourced(const SourceFollower& follower, const store::StoredMessage& m);
+    /// Wakes every follower watching this stream.
+    void wakeWatchers();
 
     StreamContext context_;
     const std::string name_;
@@ -161,6 +193,15 @@ private:
     std::unordered_map<std::string, DedupEntry> dedup_;
     std::deque<std::pair<std::string, std::int64_t>> dedup_order_;
     std::map<std::string, std::shared_ptr<Consumer>, std::less<>> consumers_;
+    std::vector<std::shared_ptr<SourceFollower>> followers_;  ///< from config_.mirror/sources
+    bool skip_purge_pending_ = false;  ///< skip placeholders stored, not yet purged
+
+    struct Watcher {
+        std::weak_ptr<Stream> target;
+        std::weak_ptr<SourceFollower> follower;
+    };
+    std::mutex watchers_mutex_;  ///< guards watchers_ (a leaf)
+    std::vector<Watcher> watchers_;  ///< followers of other streams reading this one
 };
 
 /// Any thread; the store limits for a config.

@@ -3,6 +3,9 @@
 
 #include <set>
 
+
+#include "engine/base/sha256.h"
+#include "engine/jetstream/consumer_config.h"
 #include "engine/jetstream/json_decode.h"
 #include "engine/jetstream/json_text.h"
 #include "engine/jetstream/subject_transform.h"
@@ -46,8 +49,194 @@ bool readEnum(const boost::json::object& o, std::string_view key,
     return false;
 }
 
+bool decodeTransforms(const boost::json::object& o, std::vector<SubjectTransformConfig>& out) {
+    auto it = o.find("subject_transforms");
+    if (it == o.end() || it->value().is_null()) return true;
+    if (!it->value().is_array()) return false;
+    for (const auto& v : it->value().get_array()) {
+        if (!v.is_object()) return false;
+        SubjectTransformConfig t;
+        if (!json::readString(v.get_object(), "src", t.src) ||
+            !json::readString(v.get_object(), "dest", t.dest)) {
+            return false;
+        }
+        out.push_back(std::move(t));
+    }
+    return true;
+}
+
+/// Go json.Unmarshal of a StreamSource object.
+bool decodeSource(const boost::json::value& v, StreamSource& out) {
+    if (!v.is_object()) return false;
+    const auto& o = v.get_object();
+    if (!json::readString(o, "name", out.name) ||
+        !json::readUint64(o, "opt_start_seq", out.opt_start_seq) ||
+        !json::readString(o, "filter_subject", out.filter_subject) ||
+        !decodeTransforms(o, out.subject_transforms)) {
+        return false;
+    }
+    if (auto it = o.find("opt_start_time"); it != o.end() && !it->value().is_null()) {
+        if (!it->value().is_string()) return false;
+        auto ts = parseGoTime(std::string_view(it->value().get_string()));
+        if (!ts) return false;
+        out.opt_start_time = *ts;
+    }
+    if (auto it = o.find("external"); it != o.end() && !it->value().is_null()) {
+        if (!it->value().is_object()) return false;
+        ExternalStream e;
+        if (!json::readString(it->value().get_object(), "api", e.api) ||
+            !json::readString(it->value().get_object(), "deliver", e.deliver)) {
+            return false;
+        }
+        out.external = std::move(e);
+    }
+    return true;
+}
+
+/// The JSON nats-server marshals for a StreamSource (omitempty as Go).
+void encodeSource(std::string& out, const StreamSource& s) {
+    out += '{';
+    appendStr(out, "name", s.name);
+    if (s.opt_start_seq != 0) {
+        appendField(out, "opt_start_seq");
+        out += std::to_string(s.opt_start_seq);
+    }
+    if (s.opt_start_time) appendStr(out, "opt_start_time", goTime(*s.opt_start_time));
+    if (!s.filter_subject.empty()) appendStr(out, "filter_subject", s.filter_subject);
+    if (!s.subject_transforms.empty()) {
+        appendField(out, "subject_transforms");
+        out += '[';
+        for (std::size_t i = 0; i < s.subject_transforms.size(); ++i) {
+            if (i != 0) out += ',';
+            out += '{';
+            appendStr(out, "src", s.subject_transforms[i].src);
+            appendStr(out, "dest", s.subject_transforms[i].dest);
+            out += '}';
+        }
+        out += ']';
+    }
+    if (s.external) {
+        appendField(out, "external");
+        out += '{';
+        appendStr(out, "api", s.external->api);
+        appendStr(out, "deliver", s.external->deliver);
+        out += '}';
+    }
+    out += '}';
+}
+
+/// nats-server getHash: 8 characters of base 62 from the SHA-256 of `name`.
+std::string shortHash(std::string_view name) {
+    static constexpr std::string_view kDigits =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    const base::Sha256Digest sum = base::sha256(name);
+    std::string out(8, '0');
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = kDigits[sum[i] % kDigits.size()];
+    return out;
+}
+
+std::optional<ApiError> checkMirror(const StreamConfig& cfg) {
+    const StreamSource& m = *cfg.mirror;
+    if (cfg.first_seq > 0) return makeApiError(ApiErrc::MirrorWithFirstSeq);
+    if (!cfg.subjects.empty()) return makeApiError(ApiErrc::MirrorWithSubjects);
+    if (!cfg.sources.empty()) return makeApiError(ApiErrc::MirrorWithSources);
+    if (!m.filter_subject.empty() && !m.subject_transforms.empty()) {
+        return makeApiError(ApiErrc::MirrorMultipleFiltersNotAllowed);
+    }
+    for (const auto& outer : m.subject_transforms) {
+        if (!protocol::isValidSubject(outer.src)) {
+            return makeApiError(ApiErrc::MirrorInvalidSubjectFilter);
+        }
+        for (const auto& inner : m.subject_transforms) {
+            if (&inner != &outer && subjectsCollide(outer.src, inner.src)) {
+                return makeApiError(ApiErrc::MirrorOverlappingSubjectFilters);
+            }
+        }
+    }
+    if (!m.external && !isValidStreamName(m.name)) {
+        return makeApiError(ApiErrc::MirrorInvalidStreamName);
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> checkSources(const StreamConfig& cfg) {
+    std::set<std::string> inames;
+    for (const auto& src : cfg.sources) {
+        if (!isValidStreamName(src.name)) return makeApiError(ApiErrc::SourceInvalidStreamName);
+        if (!inames.insert(sourceIndexName(src)).second) {
+            return makeApiError(ApiErrc::SourceDuplicateDetected);
+        }
+        if (src.external) continue;  // nats-server checks no more of an external source
+        if (!src.filter_subject.empty() && !src.subject_transforms.empty()) {
+            return makeApiError(ApiErrc::SourceMultipleFiltersNotAllowed);
+        }
+        for (const auto& t : src.subject_transforms) {
+            if (!t.dest.empty() && !SubjectTransform::create(">", t.dest) &&
+                !SubjectTransform::create(t.src.empty() ? ">" : t.src, t.dest)) {
+                return makeApiError(ApiErrc::SourceInvalidTransformDestination);
+            }
+        }
+        for (const auto& outer : src.subject_transforms) {
+            if (!protocol::isValidSubject(outer.src)) {
+                return makeApiError(ApiErrc::SourceInvalidSubjectFilter);
+            }
+            for (const auto& inner : src.subject_transforms) {
+                if (&inner != &outer && protocol::subjectIsSubsetOf(outer.src, inner.src)) {
+                    return makeApiError(ApiErrc::SourceOverlappingSubjectFilters);
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+/// nats-server's checks of external api prefixes (delivery prefixes are not used here).
+std::optional<ApiError> checkExternalApis(const StreamConfig& cfg) {
+    std::vector<const ExternalStream*> externals;
+    if (cfg.mirror && cfg.mirror->external) externals.push_back(&*cfg.mirror->external);
+    for (const auto& src : cfg.sources) {
+        if (src.external) externals.push_back(&*src.external);
+    }
+    for (const ExternalStream* e : externals) {
+        if (e->api.empty()) continue;
+        if (!protocol::isValidLiteralSubject(e->api)) {
+            return invalid("stream external api prefix " + goQuote(e->api) +
+                           " must be a valid subject without wildcards");
+        }
+        if (subjectsCollide(e->api, "$JS.API")) {
+            ApiError error = makeApiError(ApiErrc::StreamExternalApiOverlap);
+            error.description = "stream external api prefix " + e->api +
+                                " must not overlap with $JS.API";
+            return error;
+        }
+    }
+    return std::nullopt;
+}
 
 }  // namespace
+
+std::string sourceIndexName(const StreamSource& s) {
+    std::string name = s.name;
+    if (s.external) name += ":" + shortHash(s.external->api);
+    std::string filters = s.filter_subject;
+    std::string destinations = ">";
+    if (s.subject_transforms.empty()) {
+        if (filters.empty()) filters = ">";
+    } else {
+        filters.clear();
+        destinations.clear();
+        for (std::size_t i = 0; i < s.subject_transforms.size(); ++i) {
+            if (i != 0) {
+                filters += '\f';
+                destinations += '\f';
+            }
+            const auto& t = s.subject_transforms[i];
+            filters += t.src.empty() ? ">" : t.src;
+            destinations += t.dest.empty() ? ">" : t.dest;
+        }
+    }
+    return name + " " + filters + " " + destinations;
+}
 
 bool isValidStreamName(std::string_view name) {
     return !name.empty() && name.find_first_of(" \t\r\n\f.*>") == std::string_view::npos;
@@ -138,7 +327,19 @@ std::optional<ApiError> decodeStreamConfig(std::string_view text, StreamConfig& 
     auto limits = present("consumer_limits", is_object);
     auto sources = present("sources", [](const boost::json::value& v) { return v.is_array(); });
     if (!mirror || !transform || !republish || !placement || !limits || !sources) return bad;
-    c.has_mirror = *mirror;
+    if (*mirror) {
+        StreamSource m;
+        if (!decodeSource(o.at("mirror"), m)) return bad;
+        c.mirror = std::move(m);
+    }
+    if (*sources) {
+        for (const auto& v : o.at("sources").get_array()) {
+            if (v.is_null()) continue;  // Go keeps a nil *StreamSource; nats-server skips it
+            StreamSource src;
+            if (!decodeSource(v, src)) return bad;
+            c.sources.push_back(std::move(src));
+        }
+    }
     if (*transform) {
         SubjectTransformConfig t;
         const auto& to = o.at("subject_transform").get_object();
@@ -156,7 +357,6 @@ std::optional<ApiError> decodeStreamConfig(std::string_view text, StreamConfig& 
         }
         c.republish = std::move(r);
     }
-    c.has_sources = *sources && !o.at("sources").get_array().empty();
     if (*placement) {
         Placement p;
         const auto& po = o.at("placement").get_object();
@@ -201,6 +401,19 @@ std::string encodeStreamConfig(const StreamConfig& c) {
         if (!c.placement->cluster.empty()) appendStr(out, "cluster", c.placement->cluster);
         if (!c.placement->tags.empty()) appendStrings(out, "tags", c.placement->tags);
         out += '}';
+    }
+    if (c.mirror) {
+        appendField(out, "mirror");
+        encodeSource(out, *c.mirror);
+    }
+    if (!c.sources.empty()) {
+        appendField(out, "sources");
+        out += '[';
+        for (std::size_t i = 0; i < c.sources.size(); ++i) {
+            if (i != 0) out += ',';
+            encodeSource(out, c.sources[i]);
+        }
+        out += ']';
     }
     appendStr(out, "compression", c.compression == Compression::S2 ? "s2" : "none");
     if (c.first_seq != 0) {
@@ -275,7 +488,7 @@ std::optional<ApiError> checkStreamConfig(StreamConfig& cfg) {
     if (cfg.max_bytes == 0) cfg.max_bytes = -1;
     if (cfg.max_msg_size == 0) cfg.max_msg_size = -1;
     if (cfg.max_consumers == 0) cfg.max_consumers = -1;
-    if (cfg.duplicate_window == 0 && !cfg.has_mirror) {
+    if (cfg.duplicate_window == 0 && !cfg.mirror) {
         cfg.duplicate_window = (cfg.max_age != 0 && cfg.max_age < kDefaultDuplicateWindow)
                                    ? cfg.max_age
                                    : kDefaultDuplicateWindow;
@@ -299,15 +512,15 @@ std::optional<ApiError> checkStreamConfig(StreamConfig& cfg) {
             return invalid("discard new per subject requires max msgs per subject > 0");
         }
     }
-    // Not in nats-server: features of later slices are refused rather than silently ignored.
-    if (cfg.has_mirror) {
-        if (!cfg.subjects.empty()) return makeApiError(ApiErrc::MirrorWithSubjects);
-        return invalid("stream mirrors are not supported yet");
+    if (cfg.mirror) {
+        if (auto e = checkMirror(cfg)) return e;
     }
-    if (cfg.has_sources) return invalid("stream sources are not supported yet");
+    if (auto e = checkSources(cfg)) return e;
+    if (auto e = checkExternalApis(cfg)) return e;
 
     if (cfg.subjects.empty()) {
-        cfg.subjects.push_back(cfg.name);
+        // A mirror or a sourcing stream has only the subjects it is given.
+        if (!cfg.mirror && cfg.sources.empty()) cfg.subjects.push_back(cfg.name);
     } else {
         std::set<std::string_view> seen;
         for (const auto& subj : cfg.subjects) {
@@ -388,6 +601,7 @@ std::optional<ApiError> checkStreamUpdate(const StreamConfig& old, StreamConfig&
     if (!cfg.deny_purge && old.deny_purge) {
         return invalid("stream configuration update can not cancel deny purge");
     }
+    if (cfg.mirror != old.mirror) return makeApiError(ApiErrc::StreamMirrorNotUpdatable);
     if (cfg.sealed) {
         cfg.max_age = 0;
         cfg.discard = DiscardPolicy::New;

@@ -39,6 +39,28 @@ struct SubjectTransformConfig {
     bool operator==(const SubjectTransformConfig&) const = default;
 };
 
+/// nats-server ExternalStream: a source in another JetStream domain or account.
+struct ExternalStream {
+    std::string api;      ///< the API prefix, e.g. "$JS.hub.API"
+    std::string deliver;  ///< the delivery prefix
+    bool operator==(const ExternalStream&) const = default;
+};
+
+/// nats-server StreamSource: the origin of a mirror, or one of a stream's sources.
+struct StreamSource {
+    std::string name;
+    std::uint64_t opt_start_seq = 0;
+    std::optional<std::int64_t> opt_start_time;  ///< ns since the epoch
+    std::string filter_subject;
+    std::vector<SubjectTransformConfig> subject_transforms;
+    std::optional<ExternalStream> external;
+    bool operator==(const StreamSource&) const = default;
+};
+
+/// nats-server composeIName: "<name>[:<hash of api>] <filters> <destinations>", the key of a
+/// source in a stream (duplicates are refused) and in its Nats-Stream-Source header.
+std::string sourceIndexName(const StreamSource& source);
+
 struct ConsumerLimits {
     std::int64_t inactive_threshold = 0;  ///< ns
     std::int64_t max_ack_pending = 0;
@@ -65,8 +87,8 @@ struct StreamConfig {
     std::string template_owner;
     std::int64_t duplicate_window = 0;
     std::optional<Placement> placement;
-    bool has_mirror = false;   ///< mirror given (not supported yet)
-    bool has_sources = false;  ///< non-empty sources given (not supported yet)
+    std::optional<StreamSource> mirror;
+    std::vector<StreamSource> sources;
     std::optional<RePublish> republish;
     Compression compression = Compression::None;
     std::uint64_t first_seq = 0;

@@ -39,6 +39,16 @@ private slots:
         row("mismatch", ApiErrc::StreamMismatch, 400, 10056, "stream name in subject does not match request");
         row("not empty", ApiErrc::NotEmptyRequest, 400, 10038, "expected an empty request payload");
         row("sequence", ApiErrc::SequenceNotFound, 400, 10043, "sequence {seq} not found");
+        row("mirror with sources", ApiErrc::MirrorWithSources, 400, 10031,
+            "stream mirrors can not also contain other sources");
+        row("mirror not updatable", ApiErrc::StreamMirrorNotUpdatable, 400, 10055,
+            "stream mirror configuration can not be updated");
+        row("duplicate source", ApiErrc::SourceDuplicateDetected, 400, 10140,
+            "duplicate source configuration detected");
+        row("mirror first seq", ApiErrc::MirrorWithFirstSeq, 400, 10143,
+            "stream mirrors can not have first sequence configured");
+        row("external api overlap", ApiErrc::StreamExternalApiOverlap, 400, 10021,
+            "stream external api prefix {prefix} must not overlap with {subject}");
         row("replicas", ApiErrc::StreamReplicasNotSupported, 500, 10074,
             "replicas > 1 not supported in non-clustered mode");
     }

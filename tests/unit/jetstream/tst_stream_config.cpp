@@ -151,6 +151,112 @@ private slots:
         QTest::newRow("subject transform not object")
             << QByteArray(R"({"name":"S","subject_transform":"x"})") << "err:10025:invalid JSON";
     }
+    void mirrorsAndSources_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        const QString head = QStringLiteral(
+            R"(ok:{"name":"M","retention":"limits","max_consumers":-1,"max_msgs":-1,)"
+            R"("max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"discard":"old",)"
+            R"("storage":"file","num_replicas":1,)");
+        // A mirror gets no subjects and no duplicate window; a sourcing stream no subjects.
+        QTest::newRow("mirror") << QByteArray(R"({"name":"M","mirror":{"name":"O"}})")
+            << head + R"("mirror":{"name":"O"},"compression":"none",)" + kTail;
+        QTest::newRow("mirror fields in Go order")
+            << QByteArray(R"({"name":"M","mirror":{"external":{"api":"$JS.hub.API","deliver":""},)"
+                          R"("filter_subject":"a.>","opt_start_time":"2024-01-02T03:04:05Z","opt_start_seq":0,"name":"O"}})")
+            << head + R"("mirror":{"name":"O","opt_start_time":"2024-01-02T03:04:05Z","filter_subject":"a.\u003e",)"
+                      R"("external":{"api":"$JS.hub.API","deliver":""}},"compression":"none",)" + kTail;
+        QTest::newRow("mirror transforms")
+            << QByteArray(R"({"name":"M","mirror":{"name":"O","opt_start_seq":5,"subject_transforms":[{"src":"a.*","dest":"b.$1"}]}})")
+            << head + R"("mirror":{"name":"O","opt_start_seq":5,"subject_transforms":[{"src":"a.*","dest":"b.$1"}]},)"
+                      R"("compression":"none",)" + kTail;
+        QTest::newRow("sources")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A"},null,{"name":"B","filter_subject":"b.1"}]})")
+            << head + R"("duplicate_window":120000000000,"sources":[{"name":"A"},{"name":"B","filter_subject":"b.1"}],)"
+                      R"("compression":"none",)" + kTail;
+        QTest::newRow("empty sources are none") << QByteArray(R"({"name":"M","sources":[]})")
+            << QStringLiteral(R"(ok:{"name":"M","subjects":["M"],)") + head.mid(15) +
+                   R"("duplicate_window":120000000000,"compression":"none",)" + kTail;
+        QTest::newRow("mirror not object") << QByteArray(R"({"name":"M","mirror":[]})") << "err:10025:invalid JSON";
+        QTest::newRow("source bad time")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A","opt_start_time":"x"}]})") << "err:10025:invalid JSON";
+        QTest::newRow("mirror first seq") << QByteArray(R"({"name":"M","first_seq":3,"mirror":{"name":"O"}})")
+            << "err:10143:stream mirrors can not have first sequence configured";
+        QTest::newRow("mirror with sources")
+            << QByteArray(R"({"name":"M","mirror":{"name":"O"},"sources":[{"name":"A"}]})")
+            << "err:10031:stream mirrors can not also contain other sources";
+        QTest::newRow("mirror filter and transforms")
+            << QByteArray(R"({"name":"M","mirror":{"name":"O","filter_subject":"a","subject_transforms":[{"src":"b","dest":"c"}]}})")
+            << "err:10150:mirror with multiple subject transforms cannot also have a single subject filter";
+        QTest::newRow("mirror bad filter")
+            << QByteArray(R"({"name":"M","mirror":{"name":"O","subject_transforms":[{"src":"a..b","dest":""}]}})")
+            << "err:10151:mirror subject filter is invalid";
+        QTest::newRow("mirror overlapping filters")
+            << QByteArray(R"({"name":"M","mirror":{"name":"O","subject_transforms":[{"src":"a.*","dest":""},{"src":"a.b","dest":""}]}})")
+            << "err:10152:mirror subject filters can not overlap";
+        QTest::newRow("mirror bad name") << QByteArray(R"({"name":"M","mirror":{"name":"a.b"}})")
+            << "err:10142:mirrored stream name is invalid";
+        QTest::newRow("mirror start seq and time (2.10 allows both)")
+            << QByteArray(R"({"name":"M","mirror":{"name":"O","opt_start_seq":2,"opt_start_time":"2024-01-02T03:04:05Z"}})")
+            << head + R"("mirror":{"name":"O","opt_start_seq":2,"opt_start_time":"2024-01-02T03:04:05Z"},)"
+                      R"("compression":"none",)" + kTail;
+        QTest::newRow("source bad name") << QByteArray(R"({"name":"M","sources":[{"name":""}]})")
+            << "err:10141:sourced stream name is invalid";
+        QTest::newRow("duplicate sources")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A"},{"name":"A","filter_subject":">"}]})")
+            << "err:10140:duplicate source configuration detected";
+        QTest::newRow("same source, other filters")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A","filter_subject":"x"},{"name":"A","filter_subject":"y"}]})")
+            << head + R"("duplicate_window":120000000000,"sources":[{"name":"A","filter_subject":"x"},)"
+                      R"({"name":"A","filter_subject":"y"}],"compression":"none",)" + kTail;
+        QTest::newRow("source filter and transforms")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A","filter_subject":"a","subject_transforms":[{"src":"b","dest":"c"}]}]})")
+            << "err:10144:source with multiple subject transforms cannot also have a single subject filter";
+        QTest::newRow("source bad transform")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A","subject_transforms":[{"src":"a","dest":"b.{{nope()}}"}]}]})")
+            << "err:10146:source transform destination is invalid";
+        QTest::newRow("source overlapping filters")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A","subject_transforms":[{"src":"a.>","dest":""},{"src":"a.b","dest":""}]}]})")
+            << "err:10147:source filters can not overlap";
+        QTest::newRow("external api overlaps $JS.API")
+            << QByteArray(R"({"name":"M","mirror":{"name":"O","external":{"api":"$JS.API","deliver":""}}})")
+            << "err:10021:stream external api prefix $JS.API must not overlap with $JS.API";
+        QTest::newRow("external api wildcard")
+            << QByteArray(R"({"name":"M","sources":[{"name":"A","external":{"api":"$JS.*.API","deliver":""}}]})")
+            << R"(err:10052:stream external api prefix "$JS.*.API" must be a valid subject without wildcards)";
+    }
+    void mirrorsAndSources() {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QCOMPARE(outcome(json), expected);
+    }
+
+    void mirrorCanNotBeUpdated() {
+        StreamConfig old;
+        QVERIFY(!decodeStreamConfig(R"({"name":"M","mirror":{"name":"O"}})", old));
+        QVERIFY(!checkStreamConfig(old));
+        StreamConfig next = old;
+        next.mirror->filter_subject = "x";
+        const auto e = checkStreamUpdate(old, next);
+        QVERIFY(e.has_value());
+        QCOMPARE(int(e->err_code), 10055);
+        QCOMPARE(e->description, std::string("stream mirror configuration can not be updated"));
+        next = old;
+        next.max_msgs = 5;
+        QVERIFY(!checkStreamUpdate(old, next));
+    }
+
+    void sourceIndexNames() {
+        StreamSource s;
+        s.name = "A";
+        QCOMPARE(sourceIndexName(s), std::string("A > >"));
+        s.filter_subject = "a.*";
+        QCOMPARE(sourceIndexName(s), std::string("A a.* >"));
+        s.filter_subject.clear();
+        s.subject_transforms = {{"a.*", "b.$1"}, {"", ""}};
+        QCOMPARE(sourceIndexName(s), std::string("A a.*\f> b.$1\f>"));
+    }
+
     void checkAndDefaults() {
         QFETCH(QByteArray, json);
         QFETCH(QString, expected);
