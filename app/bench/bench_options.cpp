@@ -225,6 +225,15 @@ Options:
   --store-dir DIR      --compare with JetStream scenarios starts both servers with -js and a fresh
                        store directory under DIR for every run, removed afterwards (default: $TMPDIR
                        or /tmp)
+  --pin                --compare: split the CPUs this process may use in two, the first half
+                       (rounded down) for both servers, the rest for nwb-bench and all its
+                       threads; e.g. on 2 CPUs the servers run on CPU 0 and nwb-bench on CPU 1
+  --server-cpus LIST   --compare: run both servers on these CPUs (e.g. 0 or 0-1,4); set before
+                       exec, so nats-server's GOMAXPROCS follows it
+  --client-cpus LIST   run nwb-bench (every thread, libnats's too) on these CPUs
+  --sub-mode MODE      how pub/sub scenarios consume: async (default; a libnats callback on the
+                       subscription's delivery thread) or sync (natsSubscription_NextMsg on a
+                       thread of nwb-bench's); delivery is verified either way
   --quiet              no progress on stderr
   --list               list scenarios and exit
   -h, --help           this text
@@ -340,6 +349,23 @@ std::expected<BenchOptions, std::string> parseCommandLine(const std::vector<std:
             NWB_TRY(v, next());
             if (v->empty()) return std::unexpected(arg + ": needs a directory");
             options.store_parent = *v;
+        } else if (arg == "--pin") {
+            NWB_TRY(ok, flag());
+            options.placement.split = true;
+        } else if (arg == "--server-cpus" || arg == "--client-cpus") {
+            NWB_TRY(v, next());
+            NWB_TRY(cpus, parseCpuList(*v));
+            (arg == "--server-cpus" ? options.placement.server : options.placement.client) =
+                std::move(*cpus);
+        } else if (arg == "--sub-mode") {
+            NWB_TRY(v, next());
+            if (*v == "async") {
+                options.subscriber_mode = SubscriberMode::Async;
+            } else if (*v == "sync") {
+                options.subscriber_mode = SubscriberMode::Sync;
+            } else {
+                return std::unexpected(arg + ": '" + *v + "' is not async or sync");
+            }
         } else if (arg == "--nwb" || arg == "--ref") {
             NWB_TRY(v, next());
             (arg == "--nwb" ? options.nwb_binary : options.ref_binary) = *v;
@@ -351,6 +377,14 @@ std::expected<BenchOptions, std::string> parseCommandLine(const std::vector<std:
     if (options.scenarios.empty()) options.scenarios = *parseScenarioList(kStandardScenarios);
     if (options.compare && options.rounds && *options.rounds < 5) {
         return std::unexpected("--rounds: --compare needs at least 5 rounds");
+    }
+    if (!options.compare && (options.placement.split || !options.placement.server.empty())) {
+        return std::unexpected(std::string(options.placement.split ? "--pin" : "--server-cpus") +
+                               ": needs --compare (only --compare starts servers)");
+    }
+    if (options.placement.split &&
+        (!options.placement.server.empty() || !options.placement.client.empty())) {
+        return std::unexpected("--pin: give either --pin or --server-cpus/--client-cpus");
     }
     if (!options.json_path.empty() && options.json_path == options.csv_path) {
         return std::unexpected("--json and --csv cannot both write to '" + options.json_path + "'");

@@ -2,6 +2,8 @@
 // resolution into ScenarioParams.
 #pragma once
 
+#include "app/bench/cpu_placement.h"
+#include "app/bench/scenario.h"
 #include "app/bench/scenario_params.h"
 
 #include <chrono>
@@ -47,6 +49,8 @@ struct BenchOptions {
     std::string nwb_binary;  ///< empty: ../server/nwb-server beside nwb-bench
     std::string ref_binary;  ///< empty: nats-server from PATH, else /usr/sbin
     std::string store_parent;  ///< --compare's JetStream store directories go here; empty: $TMPDIR
+    PlacementRequest placement;  ///< --pin, --server-cpus, --client-cpus
+    SubscriberMode subscriber_mode = SubscriberMode::Async;
     bool quiet = false;
     bool list = false;
     bool help = false;

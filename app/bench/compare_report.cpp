@@ -167,8 +167,14 @@ std::vector<std::string> failedRuns(const CompareData& data) {
     return out;
 }
 
+std::string describePlacement(const CompareData& data) {
+    if (!data.placement.active()) return "";
+    return fmt::format("{} (read back: nwb {}, ref {}, nwb-bench {})", data.placement.describe(),
+                       data.servers[kNwb].cpus, data.servers[kRef].cpus, data.client_cpus);
+}
+
 std::string formatCompareReport(const CompareData& data) {
-    std::string out = machineHeader(data.machine);
+    std::string out = machineHeader(data.machine, describePlacement(data));
     for (int server = 0; server < 2; ++server) {
         out += fmt::format("# {}: {} ({})\n", kServerLabels[server], data.servers[server].binary,
                            data.servers[server].version);
@@ -178,8 +184,13 @@ std::string formatCompareReport(const CompareData& data) {
         "# nwb/ref is the median of the per-round ratios (above 1 is better for nwb where higher\n"
         "# is better, below 1 where lower is better). Server CPU per message counts utime+stime\n"
         "# from /proc per message delivered (received, for pub; requests plus replies, for req);\n"
-        "# bench CPU is nwb-bench's own, which shares the cores with the server under test.\n",
-        data.rounds);
+        "# bench CPU is nwb-bench's own, which {}.\n",
+        data.rounds,
+        data.placement.client.empty() ? "shares the cores with the server under test"
+                                      : "runs on its own CPUs (see the placement above)");
+    if (data.subscriber_mode == SubscriberMode::Sync) {
+        out += "# subscribers: synchronous (natsSubscription_NextMsg on nwb-bench's own threads)\n";
+    }
     if (!data.store_note.empty()) {
         out += fmt::format(
             "# JetStream scenarios: each run on a freshly started server with -js and a fresh "
@@ -225,6 +236,12 @@ boost::json::object compareToJson(const CompareData& data) {
         {"libnats", data.machine.libnats}, {"load_average", data.machine.load_average}};
     root["rounds"] = data.rounds;
     if (!data.store_note.empty()) root["jetstream_store"] = data.store_note;
+    root["placement"] = boost::json::object{
+        {"requested", data.placement.active() ? data.placement.describe() : "none"},
+        {"server_cpus_nwb", data.servers[kNwb].cpus},
+        {"server_cpus_ref", data.servers[kRef].cpus},
+        {"client_cpus", data.client_cpus}};
+    root["subscriber_mode"] = subscriberModeName(data.subscriber_mode);
     const auto metricJson = [](const ComparedMetric& m) {
         boost::json::object o{{"metric", m.name},
                               {"better", m.better == Better::Higher ? "higher" : "lower"}};

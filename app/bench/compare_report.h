@@ -2,9 +2,11 @@
 // medians per server, the median of per-round nwb/ref ratios, and issue #3's targets.
 #pragma once
 
+#include "app/bench/cpu_placement.h"
 #include "app/bench/machine_info.h"
 #include "app/bench/planned_scenario.h"
 #include "app/bench/run_result.h"
+#include "app/bench/scenario.h"
 
 #include <boost/json/object.hpp>
 
@@ -27,6 +29,7 @@ struct ServerRecord {
     std::vector<double> idle_rss_kib;     ///< one per start
     std::vector<double> js_startup_seconds;  ///< the same for starts with JetStream (-js)
     std::vector<double> js_idle_rss_kib;     ///< one per JetStream scenario
+    std::string cpus;  ///< CPU affinity read back from the last process started
 };
 
 struct ScenarioRecord {
@@ -42,6 +45,11 @@ struct CompareData {
     ServerRecord servers[2];
     std::vector<ScenarioRecord> scenarios;
     std::string store_note;  ///< where JetStream stores were, e.g. "/tmp (ext4)"; empty: none
+    /// What was asked for; not active: no pinning.
+    CpuPlacement placement;
+    /// nwb-bench's CPU affinity at the start, e.g. "1".
+    std::string client_cpus;
+    SubscriberMode subscriber_mode = SubscriberMode::Async;
 };
 
 /// One row of the summary.
@@ -59,6 +67,8 @@ std::vector<ComparedMetric> compareScenario(const ScenarioRecord& record);
 /// Startup time and idle RSS, plain and (when measured) with JetStream enabled.
 std::vector<ComparedMetric> compareServers(const CompareData& data);
 
+/// What was asked for and what was read back; empty when nothing was pinned.
+std::string describePlacement(const CompareData& data);
 std::string formatCompareReport(const CompareData& data);
 boost::json::object compareToJson(const CompareData& data);
 std::string compareToCsv(const CompareData& data);

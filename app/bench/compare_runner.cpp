@@ -131,6 +131,9 @@ CompareData runCompare(const CompareSettings& settings, const std::vector<Planne
     CompareData data;
     data.machine = readMachineInfo();
     data.rounds = settings.rounds;
+    data.placement = settings.placement;
+    data.subscriber_mode = settings.context.subscriber_mode;
+    if (const auto self = processCpus(0)) data.client_cpus = formatCpuList(*self);
     for (int server = 0; server < 2; ++server) {
         data.servers[server].binary = settings.binaries[server];
         data.servers[server].version = serverVersion(settings.binaries[server]);
@@ -157,12 +160,20 @@ CompareData runCompare(const CompareSettings& settings, const std::vector<Planne
                 servers[server].store = std::move(*store);
                 args = {"-js", "-sd", servers[server].store->path()};
             }
-            auto started = ServerProcess::start(settings.binaries[server], args);
+            auto started = ServerProcess::start(settings.binaries[server], args,
+                                                std::chrono::seconds(10), settings.server_affinity);
             if (!started) {
                 servers[server].store.reset();
                 return started.error();
             }
             servers[server].process = std::move(*started);
+            // Read back, so the report shows where each server really ran.
+            const auto cpus = processCpus(servers[server].process->pid());
+            data.servers[server].cpus = cpus ? formatCpuList(*cpus) : "unknown";
+            if (!settings.server_affinity.empty() && cpus != settings.server_affinity) {
+                return "its CPU affinity is " + data.servers[server].cpus + ", not " +
+                       formatCpuList(settings.server_affinity);
+            }
             auto& startups = jetstream ? data.servers[server].js_startup_seconds
                                        : data.servers[server].startup_seconds;
             startups.push_back(servers[server].process->startupSeconds());

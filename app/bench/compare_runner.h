@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/bench/compare_report.h"
+#include "app/bench/cpu_placement.h"
 #include "app/bench/planned_scenario.h"
 #include "app/bench/scenario.h"
 
@@ -17,6 +18,11 @@ struct CompareSettings {
     std::uint32_t rounds = 5;
     RunContext context;  ///< url and label are filled per run
     std::string store_parent;  ///< JetStream store directories go here; empty: the temp directory
+    /// For the report; the caller has already pinned nwb-bench itself to `placement.client`.
+    CpuPlacement placement;
+    /// Set on both servers before exec: `placement.server`, or with only the client pinned, the
+    /// CPUs nwb-bench had before (a child would otherwise inherit the client's). Empty: inherit.
+    CpuList server_affinity;
 };
 
 /// Each scenario gets fresh servers (so peak RSS is per scenario); rounds alternate nwb, ref.

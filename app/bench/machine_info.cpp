@@ -54,13 +54,16 @@ MachineInfo readMachineInfo() {
     return info;
 }
 
-std::string machineHeader(const MachineInfo& info) {
+std::string machineHeader(const MachineInfo& info, std::string_view placement) {
     std::string out;
     out += "# nwb-bench on " + std::to_string(info.cores) + " cores, " + info.cpu_model + "; " +
            info.kernel + "\n";
     out += "# date " + info.date_utc + ", client libnats " + info.libnats + ", load average " +
            (info.load_average.empty() ? "unknown" : info.load_average) + " at start\n";
-    out += "# the benchmark clients run on the same cores as the server(s)\n";
+    if (placement.empty())
+        out += "# the benchmark clients run on the same cores as the server(s)\n";
+    else
+        out += "# CPU placement: " + std::string(placement) + "\n";
     return out;
 }
 

@@ -18,7 +18,8 @@ struct MachineInfo {
 MachineInfo readMachineInfo();
 /// The first "model name" of /proc/cpuinfo text; empty when there is none.
 std::string parseCpuModel(std::string_view cpuinfo);
-/// Lines for the top of a report, each starting with "# ".
-std::string machineHeader(const MachineInfo& info);
+/// Lines for the top of a report, each starting with "# ". `placement` says where the server(s)
+/// and the clients ran; empty: all on the same cores.
+std::string machineHeader(const MachineInfo& info, std::string_view placement = {});
 
 }  // namespace nwb::bench

@@ -1,6 +1,7 @@
 // nwb-bench: a NATS benchmark on libnats against one server, or nwb-server against nats-server.
 #include "app/bench/bench_options.h"
 #include "app/bench/compare_runner.h"
+#include "app/bench/cpu_placement.h"
 #include "app/bench/machine_info.h"
 #include "app/bench/planned_scenario.h"
 #include "app/bench/result_output.h"
@@ -69,11 +70,14 @@ int writeOutputs(const BenchOptions& options, const std::string& json, const std
     return status;
 }
 
-int runSingle(const BenchOptions& options, const std::vector<PlannedScenario>& plan) {
+int runSingle(const BenchOptions& options, const std::vector<PlannedScenario>& plan,
+              const CpuPlacement& placement) {
     const std::uint32_t rounds = options.rounds.value_or(1);
     const bool table_to_stdout = options.json_path != "-" && options.csv_path != "-";
     FILE* table_out = table_to_stdout ? stdout : stderr;
-    std::fputs(machineHeader(readMachineInfo()).c_str(), table_out);
+    std::fputs(
+        machineHeader(readMachineInfo(), placement.active() ? placement.describe() : "").c_str(),
+        table_out);
     std::fprintf(table_out, "# server %s\n", options.url.c_str());
     std::vector<RoundResult> rows;
     for (const auto& planned : plan) {
@@ -85,6 +89,7 @@ int runSingle(const BenchOptions& options, const std::vector<PlannedScenario>& p
             ctx.stall_timeout = options.stall_timeout;
             ctx.flush_every = options.flush_every;
             ctx.window = options.window;
+            ctx.subscriber_mode = options.subscriber_mode;
             RunResult result = planned.info->run(ctx, planned.params);
             result.scenario = planned.spec.text;
             if (!options.quiet) {
@@ -125,7 +130,8 @@ int runSingle(const BenchOptions& options, const std::vector<PlannedScenario>& p
     return status;
 }
 
-int runComparison(const BenchOptions& options, const std::vector<PlannedScenario>& plan) {
+int runComparison(const BenchOptions& options, const std::vector<PlannedScenario>& plan,
+                  const CpuPlacement& placement, const CpuList& allowed) {
     CompareSettings settings;
     settings.binaries[kNwb] = options.nwb_binary.empty() ? defaultNwbBinary() : options.nwb_binary;
     settings.binaries[kRef] = options.ref_binary.empty() ? defaultRefBinary() : options.ref_binary;
@@ -134,7 +140,11 @@ int runComparison(const BenchOptions& options, const std::vector<PlannedScenario
     settings.context.stall_timeout = options.stall_timeout;
     settings.context.flush_every = options.flush_every;
     settings.context.window = options.window;
+    settings.context.subscriber_mode = options.subscriber_mode;
     settings.store_parent = options.store_parent;
+    settings.placement = placement;
+    settings.server_affinity =
+        !placement.server.empty() || placement.client.empty() ? placement.server : allowed;
     const CompareData data = runCompare(settings, plan);
     const std::string report = formatCompareReport(data);
     const bool report_to_stdout = options.json_path != "-" && options.csv_path != "-";
@@ -167,8 +177,23 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "nwb-bench: %s\n", error.c_str());
         return kExitUsage;
     }
+    const auto allowed = processCpus(0);
+    const auto placement = resolvePlacement(options->placement, allowed.value_or(CpuList{}));
+    if (!placement) {
+        std::fprintf(stderr, "nwb-bench: %s\n", placement.error().c_str());
+        return kExitUsage;
+    }
+    // Before nats_Open, so libnats's threads start with the mask; pinThisProcess covers the rest.
+    if (!placement->client.empty()) {
+        if (auto why = pinThisProcess(placement->client); !why.empty()) {
+            std::fprintf(stderr, "nwb-bench: %s\n", why.c_str());
+            return kExitFailedRun;
+        }
+    }
     nats_Open(-1);
-    const int status = options->compare ? runComparison(*options, plan) : runSingle(*options, plan);
+    const int status = options->compare
+                           ? runComparison(*options, plan, *placement, allowed.value_or(CpuList{}))
+                           : runSingle(*options, plan, *placement);
     nats_CloseAndWait(5000);
     return status;
 }

@@ -1,10 +1,13 @@
-// libnats connection setup and safe async-subscription teardown.
+// libnats connection setup and safe subscription teardown.
 #include "app/bench/nats_client.h"
 
 #include <chrono>
 
 namespace nwb::bench {
 namespace {
+
+/// How long a SyncSubscription's thread waits for a message before it looks at its stop flag.
+constexpr std::int64_t kSyncPollMs = 100;
 
 /// The callbacks' closure: owned by the connection's callbacks, freed by the last one (closed).
 struct CallbackClosure {
@@ -137,6 +140,72 @@ void AsyncSubscription::close() {
     lock.unlock();
     natsSubscription_Destroy(sub_);
     sub_ = nullptr;
+}
+
+std::expected<std::unique_ptr<SyncSubscription>, std::string> SyncSubscription::subscribe(
+    natsConnection* nc, const std::string& subject, const std::string& queue,
+    natsMsgHandler handler, void* closure) {
+    std::unique_ptr<SyncSubscription> sub(new SyncSubscription());
+    const natsStatus s =
+        queue.empty()
+            ? natsConnection_SubscribeSync(&sub->sub_, nc, subject.c_str())
+            : natsConnection_QueueSubscribeSync(&sub->sub_, nc, subject.c_str(), queue.c_str());
+    if (s != NATS_OK) return std::unexpected("subscribe " + subject + ": " + statusText(s));
+    if (natsSubscription_SetPendingLimits(sub->sub_, -1, -1) != NATS_OK) {
+        return std::unexpected("cannot lift the pending limits on " + subject);
+    }
+    sub->thread_ =
+        std::thread([raw = sub.get(), nc, handler, closure] { raw->drain(nc, handler, closure); });
+    return sub;
+}
+
+void SyncSubscription::drain(natsConnection* nc, natsMsgHandler handler, void* closure) {
+    for (;;) {
+        natsMsg* msg = nullptr;
+        const natsStatus s = natsSubscription_NextMsg(&msg, sub_, kSyncPollMs);
+        if (s == NATS_OK) {
+            handler(nc, sub_, msg, closure);
+        } else if (s != NATS_TIMEOUT || stop_.load(std::memory_order_relaxed)) {
+            return;  // closed or stopped
+        }
+    }
+}
+
+SyncSubscription::~SyncSubscription() { close(); }
+
+int SyncSubscription::pending() const {
+    int msgs = 0;
+    natsSubscription_GetPending(sub_, &msgs, nullptr);
+    return msgs;
+}
+
+std::int64_t SyncSubscription::dropped() const {
+    int64_t msgs = 0;
+    natsSubscription_GetDropped(sub_, &msgs);
+    return msgs;
+}
+
+void SyncSubscription::close() {
+    if (sub_ == nullptr || closed_) return;
+    closed_ = true;
+    stop_.store(true);
+    natsSubscription_Unsubscribe(sub_);  // wakes a NextMsg that waits
+    if (thread_.joinable()) thread_.join();
+    natsSubscription_Destroy(sub_);
+    sub_ = nullptr;
+}
+
+std::expected<std::unique_ptr<Subscription>, std::string> subscribeWith(
+    bool sync, natsConnection* nc, const std::string& subject, const std::string& queue,
+    natsMsgHandler handler, void* closure) {
+    if (sync) {
+        auto sub = SyncSubscription::subscribe(nc, subject, queue, handler, closure);
+        if (!sub) return std::unexpected(sub.error());
+        return std::unique_ptr<Subscription>(std::move(*sub));
+    }
+    auto sub = AsyncSubscription::subscribe(nc, subject, queue, handler, closure);
+    if (!sub) return std::unexpected(sub.error());
+    return std::unique_ptr<Subscription>(std::move(*sub));
 }
 
 }  // namespace nwb::bench

@@ -1,5 +1,5 @@
 // Thin RAII over libnats for the benchmark: connections that count asynchronous errors, and
-// async subscriptions that can be closed safely while their handler's state is still alive.
+// subscriptions that can be closed safely while their handler's state is still alive.
 #pragma once
 
 #include <nats/nats.h>
@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace nwb::bench {
 
@@ -51,9 +52,20 @@ std::expected<ConnectionPtr, std::string> connectClient(
 
 std::string statusText(natsStatus status);
 
-/// An async subscription with no pending limits. close() returns only after the handler has
-/// returned for the last time, so the handler's closure may be freed afterwards.
-class AsyncSubscription {
+/// A subscription with no pending limits that hands each message to a handler. close() returns
+/// only after the handler has returned for the last time, so its closure may be freed then.
+class Subscription {
+public:
+    virtual ~Subscription() = default;
+    /// Messages received by the library but not yet handed to the handler.
+    virtual int pending() const = 0;
+    /// Messages the library dropped (it should not: there is no limit).
+    virtual std::int64_t dropped() const = 0;
+    virtual void close() = 0;
+};
+
+/// The handler runs on libnats's delivery thread for the subscription.
+class AsyncSubscription final : public Subscription {
 public:
     static std::expected<std::unique_ptr<AsyncSubscription>, std::string> subscribe(
         natsConnection* nc, const std::string& subject, const std::string& queue,
@@ -62,16 +74,14 @@ public:
     /// which also deletes a consumer the subscribe call created.
     static std::expected<std::unique_ptr<AsyncSubscription>, std::string> adopt(
         natsSubscription* sub, const std::string& what);
-    ~AsyncSubscription();
+    ~AsyncSubscription() override;
     AsyncSubscription(const AsyncSubscription&) = delete;
     AsyncSubscription& operator=(const AsyncSubscription&) = delete;
 
     natsSubscription* get() const { return sub_; }
-    /// Messages received by the library but not yet handed to the handler.
-    int pending() const;
-    /// Messages the library dropped (it should not: there is no limit).
-    std::int64_t dropped() const;
-    void close();
+    int pending() const override;
+    std::int64_t dropped() const override;
+    void close() override;
 
 private:
     /// Shared with libnats's completion callback, which may outlive a timed-out close().
@@ -88,5 +98,35 @@ private:
     std::shared_ptr<Completion> completion_ = std::make_shared<Completion>();
     bool closed_ = false;
 };
+
+/// A synchronous subscription drained with natsSubscription_NextMsg by a thread of its own, which
+/// calls the handler: one thread fewer in libnats, and no callback dispatch.
+class SyncSubscription final : public Subscription {
+public:
+    static std::expected<std::unique_ptr<SyncSubscription>, std::string> subscribe(
+        natsConnection* nc, const std::string& subject, const std::string& queue,
+        natsMsgHandler handler, void* closure);
+    ~SyncSubscription() override;
+    SyncSubscription(const SyncSubscription&) = delete;
+    SyncSubscription& operator=(const SyncSubscription&) = delete;
+
+    int pending() const override;
+    std::int64_t dropped() const override;
+    void close() override;
+
+private:
+    SyncSubscription() = default;
+    void drain(natsConnection* nc, natsMsgHandler handler, void* closure);
+
+    natsSubscription* sub_ = nullptr;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+    bool closed_ = false;
+};
+
+/// AsyncSubscription or SyncSubscription, as `sync` says.
+std::expected<std::unique_ptr<Subscription>, std::string> subscribeWith(
+    bool sync, natsConnection* nc, const std::string& subject, const std::string& queue,
+    natsMsgHandler handler, void* closure);
 
 }  // namespace nwb::bench

@@ -20,7 +20,7 @@ constexpr std::uint64_t kBatch = 256;
 struct SubscriberState {
     SubscriberState(std::vector<std::uint64_t> expected, bool with_latency)
         : tracker(std::move(expected)), measure_latency(with_latency) {}
-    // Written only by the subscription's delivery thread; read after close().
+    // Written only by the thread that runs the handler (libnats's or ours); read after close().
     SequenceTracker tracker;
     LatencyHistogram latency;
     const bool measure_latency;
@@ -219,7 +219,7 @@ RunResult runPubSub(const RunContext& ctx, const PubSubShape& shape) {
 
     const auto events = std::make_shared<ClientEvents>();
     std::vector<ConnectionPtr> sub_conns;
-    std::vector<std::unique_ptr<AsyncSubscription>> subs;
+    std::vector<std::unique_ptr<Subscription>> subs;
     const auto teardown = [&] {
         for (auto& s : subs) s->close();
         events->disarm();
@@ -235,9 +235,9 @@ RunResult runPubSub(const RunContext& ctx, const PubSubShape& shape) {
         }
         shared.subscribers.push_back(
             std::make_unique<SubscriberState>(per_publisher, measure_latency));
-        auto sub =
-            AsyncSubscription::subscribe(conn->get(), sub_subject, shape.queue ? "nwb-bench-q" : "",
-                                         onMessage, shared.subscribers.back().get());
+        auto sub = subscribeWith(ctx.subscriber_mode == SubscriberMode::Sync, conn->get(),
+                                 sub_subject, shape.queue ? "nwb-bench-q" : "", onMessage,
+                                 shared.subscribers.back().get());
         if (!sub) {
             result.error = sub.error();
             teardown();

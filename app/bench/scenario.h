@@ -13,6 +13,14 @@
 
 namespace nwb::bench {
 
+/// How the publish/subscribe scenarios consume: Async, a libnats callback on the subscription's
+/// own delivery thread; Sync, natsSubscription_NextMsg on a thread of nwb-bench's.
+enum class SubscriberMode : std::uint8_t { Async, Sync };
+
+inline const char* subscriberModeName(SubscriberMode mode) {
+    return mode == SubscriberMode::Sync ? "sync" : "async";
+}
+
 /// Settings for one run that are not part of the scenario's shape.
 struct RunContext {
     std::string url;
@@ -21,6 +29,7 @@ struct RunContext {
     std::chrono::milliseconds stall_timeout{10'000};
     std::uint64_t flush_every = 0;  ///< 0: automatic
     std::uint64_t window = 0;       ///< 0: automatic
+    SubscriberMode subscriber_mode = SubscriberMode::Async;
     /// --compare samples CPU time around these when a runner calls them (around its timed part,
     /// leaving out set-up such as filling a stream); otherwise around the whole run. May be empty.
     std::function<void()> measure_begin;

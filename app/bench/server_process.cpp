@@ -65,7 +65,7 @@ std::optional<int> parseListeningPort(std::string_view output) {
 
 std::expected<std::unique_ptr<ServerProcess>, std::string> ServerProcess::start(
     const std::string& binary, const std::vector<std::string>& extra_args,
-    std::chrono::milliseconds timeout) {
+    std::chrono::milliseconds timeout, const CpuList& cpus) {
     if (::access(binary.c_str(), X_OK) != 0) return std::unexpected("cannot execute " + binary);
     std::unique_ptr<ServerProcess> server(new ServerProcess());
     std::vector<std::string> args = {binary, "-a", "127.0.0.1", "-p", "-1"};
@@ -79,6 +79,8 @@ std::expected<std::unique_ptr<ServerProcess>, std::string> ServerProcess::start(
         return std::unexpected(std::string("pipe2: ") + std::strerror(errno));
     const int dev_null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     const pid_t parent = ::getpid();
+    const cpu_set_t cpu_set = toCpuSet(cpus);
+    static constexpr char kPinFailed[] = "nwb-bench: sched_setaffinity failed before exec\n";
     const std::int64_t fork_ns = nowNs();
     const pid_t pid = ::fork();
     if (pid < 0) {
@@ -97,6 +99,10 @@ std::expected<std::unique_ptr<ServerProcess>, std::string> ServerProcess::start(
         if (dev_null >= 0) ::dup2(dev_null, STDIN_FILENO);
         ::dup2(pipe_fds[1], STDOUT_FILENO);
         ::dup2(pipe_fds[1], STDERR_FILENO);
+        if (!cpus.empty() && ::sched_setaffinity(0, sizeof cpu_set, &cpu_set) != 0) {
+            (void)!::write(STDERR_FILENO, kPinFailed, sizeof kPinFailed - 1);
+            ::_exit(127);
+        }
         ::execv(argv[0], argv.data());
         ::_exit(127);
     }

@@ -2,6 +2,8 @@
 // time it took from exec to accepting clients; killed when this object goes away.
 #pragma once
 
+#include "app/bench/cpu_placement.h"
+
 #include <chrono>
 #include <expected>
 #include <memory>
@@ -22,9 +24,11 @@ class ServerProcess {
 public:
     /// Runs `binary -a 127.0.0.1 -p -1 [extra_args...]`, reads the port from its log, then
     /// connects until the server's INFO arrives. Call from the thread that outlives the server.
+    /// A non-empty `cpus` is the process's CPU affinity, set before exec (so a Go runtime sizes
+    /// GOMAXPROCS from it).
     static std::expected<std::unique_ptr<ServerProcess>, std::string> start(
         const std::string& binary, const std::vector<std::string>& extra_args = {},
-        std::chrono::milliseconds timeout = std::chrono::seconds(10));
+        std::chrono::milliseconds timeout = std::chrono::seconds(10), const CpuList& cpus = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;

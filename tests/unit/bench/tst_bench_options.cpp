@@ -224,9 +224,31 @@ private slots:
         QCOMPARE(resolveParams(defaults, batch->params, *spec)->batch, std::uint32_t{32});
     }
 
+    void placementAndSubscribers() {
+        const auto pin = parseCommandLine(split("--compare --pin --sub-mode sync"));
+        QVERIFY2(pin.has_value(), pin ? "" : pin.error().c_str());
+        QVERIFY(pin->placement.split);
+        QVERIFY(pin->placement.server.empty() && pin->placement.client.empty());
+        QVERIFY(pin->subscriber_mode == SubscriberMode::Sync);
+
+        const auto lists = parseCommandLine(split("--compare --server-cpus 0 --client-cpus=1-3,5"));
+        QVERIFY2(lists.has_value(), lists ? "" : lists.error().c_str());
+        QVERIFY(!lists->placement.split);
+        QCOMPARE(lists->placement.server, (CpuList{0}));
+        QCOMPARE(lists->placement.client, (CpuList{1, 2, 3, 5}));
+
+        // Without --compare only nwb-bench itself can be placed.
+        const auto single = parseCommandLine(split("--client-cpus 1 --sub-mode async"));
+        QVERIFY2(single.has_value(), single ? "" : single.error().c_str());
+        QCOMPARE(single->placement.client, (CpuList{1}));
+        QVERIFY(single->subscriber_mode == SubscriberMode::Async);
+    }
+
     void defaults() {
         const auto o = parseCommandLine({});
         QVERIFY(o.has_value());
+        QVERIFY(!o->placement.split && o->placement.server.empty() && o->placement.client.empty());
+        QVERIFY(o->subscriber_mode == SubscriberMode::Async);
         QCOMPARE(QString::fromStdString(o->url), QString("nats://127.0.0.1:4222"));
         QCOMPARE(o->scenarios.size(), std::size_t{6});
         QVERIFY(!o->rounds.has_value());
@@ -260,6 +282,18 @@ private slots:
                                     << "--batch: must be 1..1000000";
         QTest::newRow("empty store dir") << "--store-dir="
                                          << "--store-dir: needs a directory";
+        QTest::newRow("pin without compare") << "--pin"
+                                             << "--pin: needs --compare (only --compare starts "
+                                                "servers)";
+        QTest::newRow("server cpus without compare")
+            << "--server-cpus 0"
+            << "--server-cpus: needs --compare (only --compare starts servers)";
+        QTest::newRow("pin and lists") << "--compare --pin --client-cpus 1"
+                                       << "--pin: give either --pin or --server-cpus/--client-cpus";
+        QTest::newRow("bad cpu list") << "--compare --server-cpus 2-1"
+                                      << "--server-cpus: not a CPU list: '2-1' (e.g. 0 or 0-2,5)";
+        QTest::newRow("bad sub mode") << "--sub-mode poll"
+                                      << "--sub-mode: 'poll' is not async or sync";
     }
     void badCommandLines() {
         QFETCH(QString, line);
