@@ -843,12 +843,7 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
         }
         if (!msg && !blocked) {
             std::optional<store::StoredMessage> best;
-            // A mirror's skip placeholders (stream_source.h) are never delivered.
-            auto next = [&](std::string_view f) {
-                auto m = store.loadNext(f, sseq_);
-                while (m && m->subject == kSkipSubject) m = store.loadNext(f, m->seq + 1);
-                return m;
-            };
+            auto next = [&](std::string_view f) { return store.loadNext(f, sseq_); };
             if (filters.empty()) {
                 if (auto m = next("")) best = std::move(*m);
             } else {

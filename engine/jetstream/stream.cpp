@@ -177,10 +177,6 @@ std::expected<std::shared_ptr<Stream>, ApiError> Stream::open(StreamContext cont
     std::lock_guard lock(stream->mutex_);
     stream->last_seq_ = stream->store_->fastState().last_seq;
     stream->rebuildDedupLocked();
-    if (cfg.mirror) {
-        // Skip placeholders a stop left behind in the middle of a copying round.
-        (void)stream->store_->purgeEx(kSkipSubject, 0, 0);
-    }
     stream->buildFollowersLocked();
     return stream;
 }

@@ -155,12 +155,6 @@ private:
     void pumpSource(const std::shared_ptr<SourceFollower>& follower);
     /// Strand; stores an origin message under its own sequence (mirror). False: stop for now.
     bool copyMirrored(const SourceFollower& follower, const store::StoredMessage& m);
-    /// With mutex_ held; makes the next stored sequence `seq` (the sequences skipped become
-    /// deleted ones, as nats-server's SkipMsgs, once purgeSkippedLocked() has run).
-    bool skipToLocked(std::uint64_t seq);
-    /// With mutex_ held; removes the placeholders skipToLocked() stored (one durable purge) and
-    /// restores the limits it lifted. Ends every copying round of a mirror.
-    void purgeSkippedLocked();
     /// Strand; stores an origin message as a new one of this stream (source).
     void copySourced(const SourceFollower& follower, const store::StoredMessage& m);
     /// Wakes every follower watching this stream.
@@ -194,7 +188,6 @@ private:
     std::deque<std::pair<std::string, std::int64_t>> dedup_order_;
     std::map<std::string, std::shared_ptr<Consumer>, std::less<>> consumers_;
     std::vector<std::shared_ptr<SourceFollower>> followers_;  ///< from config_.mirror/sources
-    bool skip_purge_pending_ = false;  ///< skip placeholders stored, not yet purged
 
     struct Watcher {
         std::weak_ptr<Stream> target;

@@ -314,19 +314,13 @@ void Stream::pumpSource(const std::shared_ptr<SourceFollower>& follower) {
     while (copied < kBatch) {
         auto m = loadNextMatching(from, follower->filters(), follower->cursor());
         if (!m) break;
-        if (m->subject == kSkipSubject) {
-            // A placeholder of a mirror being followed (a purge is removing it): not a message.
-        } else if (follower->mirror()) {
+        if (follower->mirror()) {
             if (!copyMirrored(*follower, *m)) break;
         } else {
             copySourced(*follower, *m);
         }
         follower->setCursor(m->seq + 1);
         ++copied;
-    }
-    if (follower->mirror()) {
-        std::lock_guard lock(mutex_);
-        if (!closed_) purgeSkippedLocked();
     }
     std::uint64_t lag = 0;
     for (const auto& filter : follower->filters()) {
@@ -336,59 +330,14 @@ void Stream::pumpSource(const std::shared_ptr<SourceFollower>& follower) {
     if (copied == kBatch) wakeSource(follower);
 }
 
-bool Stream::skipToLocked(std::uint64_t seq) {
-    if (!skip_purge_pending_ && store_->fastState().msgs == 0) {
-        // Nothing to keep: compacting moves the next sequence without removing anything.
-        if (auto r = store_->compact(seq); !r) return false;
-    } else {
-        // The StreamStore interface has no SkipMsgs: placeholders take the sequences, and one
-        // durable purge at the end of the copying round removes them all (purgeSkippedLocked).
-        // Consumers and followers pass over them meanwhile. The mirror's message and byte limits
-        // are lifted until then, so that placeholders never push out (or are refused in place
-        // of) mirrored messages.
-        if (!skip_purge_pending_ && (config_.max_msgs > 0 || config_.max_bytes > 0)) {
-            store::StoreLimits lifted = storeLimits(config_);
-            lifted.max_msgs = -1;
-            lifted.max_bytes = -1;
-            if (auto r = store_->updateLimits(lifted); !r) return false;
-        }
-        skip_purge_pending_ = true;
-        for (std::uint64_t s = last_seq_ + 1; s < seq; ++s) {
-            store_->storeAsync(store::NewMessage{kSkipSubject, {}, {}, std::nullopt},
-                               [](store::Result<store::StoreAck>) {});
-        }
-    }
-    last_seq_ = store_->fastState().last_seq;
-    return last_seq_ + 1 == seq;
-}
-
-void Stream::purgeSkippedLocked() {
-    if (!skip_purge_pending_) return;
-    skip_purge_pending_ = false;
-    bool ok = store_->purgeEx(kSkipSubject, last_seq_ + 1, 0).has_value();
-    if (config_.max_msgs > 0 || config_.max_bytes > 0) {
-        ok = store_->updateLimits(storeLimits(config_)).has_value() && ok;
-    }
-    if (!ok) {
-        context_.server.logger().warn(
-            "JetStream mirror '{} > {}' could not remove its skipped "
-            "sequences",
-            context_.account.name(), name_);
-    }
-}
-
 bool Stream::copyMirrored(const SourceFollower& follower, const store::StoredMessage& m) {
     std::unique_lock lock(mutex_);
     if (closed_) return false;
     if (m.seq <= last_seq_) return true;  // already held (after a restart)
-    if (m.seq > last_seq_ + 1 && !skipToLocked(m.seq)) {
-        context_.server.logger().warn("JetStream mirror '{} > {}' could not skip to sequence {}",
-                                      context_.account.name(), name_, m.seq);
-        return false;
-    }
     const std::string subject = follower.storedSubject(m.subject);
     auto self = shared_from_this();
-    store_->storeAsync(store::NewMessage{subject, m.headers, m.payload, m.ts},
+    // At the origin's sequence: the ones skipped over become deleted, as nats-server's SkipMsgs.
+    store_->storeAsyncAt(m.seq, store::NewMessage{subject, m.headers, m.payload, m.ts},
                        [self](store::Result<store::StoreAck> r) {
                            if (r) self->queueNotify();
                        });

@@ -20,10 +20,6 @@ namespace nwb::jetstream {
 
 class Stream;
 
-/// The subject of the placeholder messages a mirror stores (and purges at once) to skip the
-/// sequences its origin no longer has; consumers never deliver them.
-inline constexpr std::string_view kSkipSubject = "$NWB.MIRROR.SKIP";
-
 /// Follows one origin stream of the same server and account.
 ///
 /// Why not a NATS consumer over the wire, as nats-server does: on one server both streams live

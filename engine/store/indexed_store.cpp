@@ -46,7 +46,7 @@ Result<bool> IndexedStore::removeLocked(std::uint64_t seq, bool erase) {
     return true;
 }
 
-Result<StoreAck> IndexedStore::storeLocked(const NewMessage& msg) {
+Result<StoreAck> IndexedStore::storeLocked(const NewMessage& msg, std::optional<std::uint64_t> at) {
     if (auto w = writableLocked(); !w) return std::unexpected(w.error());
     if (msg.subject.empty()) return makeError(Errc::InvalidArgument, "empty subject");
     if (auto e = expireLocked(); !e) return std::unexpected(e.error());
@@ -77,7 +77,11 @@ Result<StoreAck> IndexedStore::storeLocked(const NewMessage& msg) {
         }
     }
 
-    const std::uint64_t seq = index_.lastSeq() + 1;
+    const std::uint64_t seq = at.value_or(index_.lastSeq() + 1);
+    if (seq <= index_.lastSeq()) {
+        return makeError(Errc::InvalidArgument,
+                         "sequence " + std::to_string(seq) + " is not above the last");
+    }
     const std::int64_t ts = msg.ts.value_or(clock_());
     auto location = appendMessageLocked(seq, ts, msg);
     if (!location) return std::unexpected(location.error());
@@ -108,8 +112,12 @@ Result<StoreAck> IndexedStore::store(const NewMessage& msg) {
 }
 
 void IndexedStore::storeAsync(const NewMessage& msg, StoreCallback done) {
+    storeAsyncAt(0, msg, std::move(done));
+}
+
+void IndexedStore::storeAsyncAt(std::uint64_t seq, const NewMessage& msg, StoreCallback done) {
     std::unique_lock lock(mutex_);
-    auto r = storeLocked(msg);
+    auto r = storeLocked(msg, seq == 0 ? std::nullopt : std::optional<std::uint64_t>(seq));
     if (!r) {
         lock.unlock();
         done(std::move(r));

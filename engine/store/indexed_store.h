@@ -17,6 +17,7 @@ class IndexedStore : public StreamStore {
 public:
     Result<StoreAck> store(const NewMessage& msg) override;
     void storeAsync(const NewMessage& msg, StoreCallback done) override;
+    void storeAsyncAt(std::uint64_t seq, const NewMessage& msg, StoreCallback done) override;
     Result<StoredMessage> load(std::uint64_t seq) override;
     Result<StoredMessage> loadLast(std::string_view filter) override;
     Result<StoredMessage> loadNext(std::string_view filter, std::uint64_t start) override;
@@ -77,7 +78,8 @@ protected:
     std::vector<std::uint64_t> lost_;
 
 private:
-    Result<StoreAck> storeLocked(const NewMessage& msg);
+    /// `at`: the sequence to store at; default the last + 1.
+    Result<StoreAck> storeLocked(const NewMessage& msg, std::optional<std::uint64_t> at = {});
     Result<bool> removeLocked(std::uint64_t seq, bool erase);
     Result<bool> removeAndWait(std::uint64_t seq, bool erase);
     Result<StoredMessage> readChecked(std::uint64_t seq);

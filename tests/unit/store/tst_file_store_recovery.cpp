@@ -325,6 +325,38 @@ private slots:
         QCOMPARE(s->store({"a", {}, "x", {}})->seq, 31u);
     }
 
+    void skippedSequencesSurviveReopen_data() {
+        QTest::addColumn<bool>("keep_index");
+        QTest::newRow("with index files") << true;
+        QTest::newRow("without index files") << false;
+    }
+    void skippedSequencesSurviveReopen() {
+        QFETCH(bool, keep_index);
+        const fs::path dir = fs::path(work_.path().toStdString()) /
+                             (keep_index ? "skip-index" : "skip-noindex");
+        auto s = openStore(dir, 300);
+        for (const std::uint64_t seq : {3u, 4u, 10u, 11u, 40u}) {
+            std::promise<nwb::store::Result<nwb::store::StoreAck>> done;
+            s->storeAsyncAt(seq, {"m", {}, "0123456789", {}}, [&](auto r) { done.set_value(r); });
+            QCOMPARE(done.get_future().get()->seq, seq);
+        }
+        const auto before = s->state(nwb::store::StateOptions{true, {}});
+        s.reset();
+        if (!keep_index) {
+            for (const auto& p : filesWith(dir, ".idx")) fs::remove(p);
+        }
+        s = openStore(dir, 300);
+        QVERIFY(s);
+        const auto after = s->state(nwb::store::StateOptions{true, {}});
+        QCOMPARE(after.first_seq, 3u);
+        QCOMPARE(after.last_seq, 40u);
+        QCOMPARE(after.msgs, 5u);
+        QCOMPARE(after.num_deleted, 33u);
+        QCOMPARE(after.deleted, before.deleted);
+        QCOMPARE(toList(liveSeqs(*s)), (QList<quint64>{3, 4, 10, 11, 40}));
+        QCOMPARE(s->store({"m", {}, "x", {}})->seq, 41u);
+    }
+
     void tombstonesCarriedForward() {
         // Segment 1 holds 1-4, segment 2 holds 5, 6, the tombstone of 1, 7, 8; when segment 2
         // empties and goes, the tombstone must move on, or 1 would come back.

@@ -473,6 +473,36 @@ private slots:
         QCOMPARE(refused.get_future().get().error().code, Errc::MaxMsgs);
     }
 
+    void storeAsyncAtSkipsSequences_data() { storeAndLoad_data(); }
+    void storeAsyncAtSkipsSequences() {
+        QFETCH(QString, impl);
+        Harness h(impl);
+        const auto storeAt = [&](std::uint64_t seq, const char* subject) {
+            std::promise<nwb::store::Result<nwb::store::StoreAck>> done;
+            h.store->storeAsyncAt(seq, {subject, {}, "m", {}}, [&](auto r) { done.set_value(r); });
+            return done.get_future().get();
+        };
+        // On an empty store the first message sets the first sequence, as a mirror's first copy.
+        QCOMPARE(storeAt(5, "a")->seq, 5u);
+        QCOMPARE(storeAt(6, "b")->seq, 6u);
+        QCOMPARE(storeAt(9, "a")->seq, 9u);
+        auto st = h.store->state(StateOptions{true, {}});
+        QCOMPARE(st.first_seq, 5u);
+        QCOMPARE(st.last_seq, 9u);
+        QCOMPARE(st.msgs, 3u);
+        QCOMPARE(st.num_deleted, 2u);
+        QCOMPARE(toList(st.deleted), (QList<quint64>{7, 8}));
+        QCOMPARE(h.store->load(7).error().code, Errc::NotFound);
+        QCOMPARE(h.store->loadNext("", 7)->seq, 9u);
+        QCOMPARE(h.store->loadLast("a")->seq, 9u);
+        // Not above the last: refused, nothing stored.
+        QCOMPARE(storeAt(9, "c").error().code, Errc::InvalidArgument);
+        QCOMPARE(storeAt(3, "c").error().code, Errc::InvalidArgument);
+        QCOMPARE(h.store->fastState().msgs, 3u);
+        // Plain stores go on after the last.
+        QCOMPARE(h.put("c"), 10u);
+    }
+
     void concurrentStores_data() { storeAndLoad_data(); }
     void concurrentStores() {
         QFETCH(QString, impl);
