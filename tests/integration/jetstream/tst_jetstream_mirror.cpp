@@ -1,6 +1,7 @@
 // Stream mirrors and sources in a server process (nwb-server as 2.10, nats-server 2.9.10): copied
 // sequences, subjects, headers and times, filters, start sequences, source headers, restarts.
 #include "tests/integration/integration_test.h"
+#include "tests/integration/jetstream/js_process.h"
 
 #include <boost/json.hpp>
 
@@ -14,22 +15,6 @@
 using namespace nwb::test;
 
 namespace {
-
-ServerOptions jetStreamOptions(const QTemporaryDir& dir) {
-    ServerOptions options;
-    options.extra_args = {"-js", "-sd", dir.path().toStdString()};
-    return options;
-}
-
-/// The reply to a $JS.API request, or "<status>" when there was none.
-std::string apiRequest(natsConnection* nc, const std::string& subject, const std::string& body) {
-    natsMsg* raw = nullptr;
-    const natsStatus s = natsConnection_Request(&raw, nc, subject.c_str(), body.data(),
-                                                static_cast<int>(body.size()), kWaitMs);
-    if (s != NATS_OK) return std::string("<") + natsStatus_GetText(s) + ">";
-    MsgPtr msg(raw);
-    return msgData(msg.get());
-}
 
 boost::json::value apiJson(natsConnection* nc, const std::string& subject,
                            const std::string& body) {

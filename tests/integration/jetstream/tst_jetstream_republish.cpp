@@ -1,6 +1,7 @@
 // Stream republish in a server process (nwb-server as 2.10, nats-server 2.9.10): the exact HMSG
 // frame a raw subscriber sees on the destination, headers_only, and each version's config errors.
 #include "tests/integration/integration_test.h"
+#include "tests/integration/jetstream/js_process.h"
 #include "tests/integration/raw_connection.h"
 
 #include <QTemporaryDir>
@@ -11,22 +12,6 @@
 using namespace nwb::test;
 
 namespace {
-
-ServerOptions jetStreamOptions(const QTemporaryDir& dir) {
-    ServerOptions options;
-    options.extra_args = {"-js", "-sd", dir.path().toStdString()};
-    return options;
-}
-
-/// The reply to a $JS.API request, or "<status>" when there was none.
-std::string apiRequest(natsConnection* nc, const std::string& subject, const std::string& body) {
-    natsMsg* raw = nullptr;
-    const natsStatus s = natsConnection_Request(&raw, nc, subject.c_str(), body.data(),
-                                                static_cast<int>(body.size()), kWaitMs);
-    if (s != NATS_OK) return std::string("<") + natsStatus_GetText(s) + ">";
-    MsgPtr msg(raw);
-    return msgData(msg.get());
-}
 
 /// Publishes (with an optional header) as a request and returns the PubAck body.
 std::string jsPublish(natsConnection* nc, const char* subject, const std::string& payload,

@@ -1,6 +1,7 @@
 // JetStream in a server process (`-js -sd <dir>`), driven by libnats: streams, PubAcks, pull
 // consumers, account limits, a restart over the same store and kill -9 during async publishing.
 #include "tests/integration/integration_test.h"
+#include "tests/integration/jetstream/js_process.h"
 #include "tests/integration/raw_connection.h"
 
 #include <QRandomGenerator>
@@ -33,12 +34,6 @@ using StreamInfoPtr = std::unique_ptr<jsStreamInfo, JsDeleter>;
 using ConsumerInfoPtr = std::unique_ptr<jsConsumerInfo, JsDeleter>;
 using AccountInfoPtr = std::unique_ptr<jsAccountInfo, JsDeleter>;
 using PubAckPtr = std::unique_ptr<jsPubAck, JsDeleter>;
-
-ServerOptions jetStreamOptions(const QTemporaryDir& dir) {
-    ServerOptions options;
-    options.extra_args = {"-js", "-sd", dir.path().toStdString()};
-    return options;
-}
 
 std::string jsError(natsStatus status, jsErrCode code) {
     return std::string(natsStatus_GetText(status)) + " (jetstream error " + std::to_string(code) +
