@@ -3,34 +3,18 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { AckPolicy, JetStreamApiError, jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { AckPolicy } from "@nats-io/jetstream";
 import { createInbox, headers } from "@nats-io/transport-node";
 
-import { Collector, startServer, withTimeout } from "./harness.mjs";
+import { Collector, withTimeout } from "./harness.mjs";
+import { assertApiError, startJetStream as startJs } from "./js_harness.mjs";
 
 const kTestTimeoutMs = 30_000;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-async function startJs(t) {
-    const server = await startServer(t, { jetstream: true });
-    const nc = await server.connect();
-    const jsm = await withTimeout(jetstreamManager(nc), "jetstreamManager");
-    return { server, nc, jsm, js: jetstream(nc) };
-}
-
 /// Asserts that `promise` rejects with a JetStream API error of HTTP-like `status`, `err_code`
 /// and `description`.
-async function assertApiError(promise, { status, code, description }, what) {
-    await assert.rejects(withTimeout(promise, what), (err) => {
-        assert.ok(err instanceof JetStreamApiError, `${what}: JetStreamApiError, got ${err}`);
-        const api = err.apiError();
-        assert.deepEqual({ code: api.code, err_code: api.err_code, description: api.description },
-            { code: status, err_code: code, description }, what);
-        return true;
-    });
-}
-
 async function collect(iterable, n, what) {
     const out = [];
     await withTimeout((async () => {

@@ -3,9 +3,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { AckPolicy, JetStreamApiError, jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { AckPolicy } from "@nats-io/jetstream";
 
-import { startServer, withTimeout } from "./harness.mjs";
+import { withTimeout } from "./harness.mjs";
+import { assertApiError, startJetStream } from "./js_harness.mjs";
 
 const kTestTimeoutMs = 30_000;
 const enc = new TextEncoder();
@@ -13,25 +14,12 @@ const dec = new TextDecoder();
 
 /// Starts a JetStream server, or skips the test when it advertises a version before 2.10.
 async function start210(t) {
-    const server = await startServer(t, { jetstream: true });
-    const nc = await server.connect();
-    const [major, minor] = nc.info.version.split(".").map(Number);
-    if (major < 2 || (major === 2 && minor < 10)) {
-        t.skip(`the server advertises ${nc.info.version}; these features need 2.10`);
+    const started = await startJetStream(t);
+    if (!started.v210) {
+        t.skip(`the server advertises ${started.nc.info.version}; these features need 2.10`);
         return null;
     }
-    const jsm = await withTimeout(jetstreamManager(nc), "jetstreamManager");
-    return { nc, jsm, js: jetstream(nc) };
-}
-
-async function assertApiError(promise, { status, code, description }, what) {
-    await assert.rejects(withTimeout(promise, what), (err) => {
-        assert.ok(err instanceof JetStreamApiError, `${what}: JetStreamApiError, got ${err}`);
-        const api = err.apiError();
-        assert.deepEqual({ code: api.code, err_code: api.err_code, description: api.description },
-            { code: status, err_code: code, description }, what);
-        return true;
-    });
+    return started;
 }
 
 async function publishAll(js, subjects) {

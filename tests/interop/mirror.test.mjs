@@ -3,23 +3,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { jetstream, jetstreamManager } from "@nats-io/jetstream";
 import { headers } from "@nats-io/transport-node";
 import { Kvm } from "@nats-io/kv";
 
-import { startServer, withTimeout } from "./harness.mjs";
+import { withTimeout } from "./harness.mjs";
+import { startJetStream as startJs } from "./js_harness.mjs";
 
 const kTestTimeoutMs = 30_000;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-
-async function startJs(t) {
-    const server = await startServer(t, { jetstream: true });
-    const nc = await server.connect();
-    const jsm = await withTimeout(jetstreamManager(nc), "jetstreamManager");
-    const [major, minor] = nc.info.version.split(".").map(Number);
-    return { nc, jsm, js: jetstream(nc), v210: major > 2 || (major === 2 && minor >= 10) };
-}
 
 /// The first `n` messages of `stream` through an ordered consumer: they arrive as the mirror or
 /// source copies them, so this waits on delivery rather than polling.
