@@ -842,19 +842,9 @@ void Consumer::deliverLocked(std::vector<Outbound>& out) {
             }
         }
         if (!msg && !blocked) {
-            std::optional<store::StoredMessage> best;
-            auto next = [&](std::string_view f) { return store.loadNext(f, sseq_); };
-            if (filters.empty()) {
-                if (auto m = next("")) best = std::move(*m);
-            } else {
-                for (const auto& f : filters) {
-                    auto m = next(f);
-                    if (m && (!best || m->seq < best->seq)) best = std::move(*m);
-                }
-            }
-            if (best) {
-                sseq_ = best->seq + 1;
-                msg = std::move(best);
+            if (auto next = loadNextMatching(store, filters, sseq_)) {
+                sseq_ = next->seq + 1;
+                msg = std::move(*next);
             }
         }
         if (!msg) {

@@ -178,6 +178,7 @@ std::string sourcedHeaders(std::string_view headers, std::string_view source_val
 store::Result<store::StoredMessage> loadNextMatching(store::StreamStore& store,
                                                      const std::vector<std::string>& filters,
                                                      std::uint64_t start) {
+    if (filters.empty()) return store.loadNext("", start);
     if (filters.size() == 1) return store.loadNext(filters.front(), start);
     std::optional<store::StoredMessage> best;
     for (const auto& filter : filters) {

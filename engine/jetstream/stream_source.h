@@ -86,7 +86,8 @@ std::optional<std::pair<std::string, std::uint64_t>> parseSourceHeader(std::stri
 /// source strips before adding its own), then with `Nats-Stream-Source: <value>` appended.
 std::string sourcedHeaders(std::string_view headers, std::string_view source_value);
 
-/// Any thread; the first message at or after `start` matching any of `filters` (Eof if none).
+/// Any thread; the first message at or after `start` matching any of `filters` (no filters: any
+/// subject); Eof if none. nats-server's LoadNextMsgMulti.
 store::Result<store::StoredMessage> loadNextMatching(store::StreamStore& store,
                                                      const std::vector<std::string>& filters,
                                                      std::uint64_t start);

@@ -112,12 +112,17 @@ Result<StoreAck> IndexedStore::store(const NewMessage& msg) {
 }
 
 void IndexedStore::storeAsync(const NewMessage& msg, StoreCallback done) {
-    storeAsyncAt(0, msg, std::move(done));
+    storeAsyncLocking(msg, std::nullopt, std::move(done));
 }
 
 void IndexedStore::storeAsyncAt(std::uint64_t seq, const NewMessage& msg, StoreCallback done) {
+    storeAsyncLocking(msg, seq, std::move(done));
+}
+
+void IndexedStore::storeAsyncLocking(const NewMessage& msg, std::optional<std::uint64_t> at,
+                                   StoreCallback done) {
     std::unique_lock lock(mutex_);
-    auto r = storeLocked(msg, seq == 0 ? std::nullopt : std::optional<std::uint64_t>(seq));
+    auto r = storeLocked(msg, at);
     if (!r) {
         lock.unlock();
         done(std::move(r));

@@ -78,6 +78,9 @@ protected:
     std::vector<std::uint64_t> lost_;
 
 private:
+    /// storeAsync and storeAsyncAt: `at` is the sequence to store at, default the last + 1.
+    void storeAsyncLocking(const NewMessage& msg, std::optional<std::uint64_t> at,
+                           StoreCallback done);
     /// `at`: the sequence to store at; default the last + 1.
     Result<StoreAck> storeLocked(const NewMessage& msg, std::optional<std::uint64_t> at = {});
     Result<bool> removeLocked(std::uint64_t seq, bool erase);

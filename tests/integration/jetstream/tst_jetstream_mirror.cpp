@@ -27,21 +27,9 @@ std::string create(natsConnection* nc, const std::string& name, const std::strin
     return apiRequest(nc, "$JS.API.STREAM.CREATE." + name, config);
 }
 
-/// Publishes as a request (with an optional header) and returns the PubAck body.
-std::string jsPublish(natsConnection* nc, const char* subject, const std::string& payload,
-                      const char* header_key = nullptr, const char* header_value = nullptr) {
-    natsMsg* raw = nullptr;
-    if (natsMsg_Create(&raw, subject, nullptr, payload.data(), static_cast<int>(payload.size())) !=
-        NATS_OK) {
-        return "<create failed>";
-    }
-    MsgPtr msg(raw);
-    if (header_key != nullptr) natsMsgHeader_Set(msg.get(), header_key, header_value);
-    natsMsg* reply = nullptr;
-    const natsStatus s = natsConnection_RequestMsg(&reply, nc, msg.get(), kWaitMs);
-    if (s != NATS_OK) return std::string("<") + natsStatus_GetText(s) + ">";
-    MsgPtr owned(reply);
-    return msgData(owned.get());
+/// True when the stream was created (the reply carries no error).
+bool created(natsConnection* nc, const std::string& name, const std::string& config) {
+    return create(nc, name, config).find("\"error\"") == std::string::npos;
 }
 
 boost::json::value streamInfo(natsConnection* nc, const std::string& name) {
@@ -124,8 +112,7 @@ void TestJetStreamMirror::mirrorCopiesHistoryAndFollowsLive() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "O", R"({"name":"O","subjects":["o.>"]})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
     QCOMPARE(jsPublish(nc, "o.a", "one", "X-A", "1"), std::string(R"({"stream":"O", "seq":1})"));
     QCOMPARE(jsPublish(nc, "o.b", "two"), std::string(R"({"stream":"O", "seq":2})"));
     QCOMPARE(jsPublish(nc, "o.c", "three"), std::string(R"({"stream":"O", "seq":3})"));
@@ -171,10 +158,8 @@ void TestJetStreamMirror::mirrorCreatedBeforeOriginHasData() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "O", R"({"name":"O","subjects":["o.>"]})").find("\"error\"") ==
-            std::string::npos);
-    QVERIFY(create(nc, "M", R"({"name":"M","mirror":{"name":"O"},"storage":"memory"})")
-                .find("\"error\"") == std::string::npos);
+    QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
+    QVERIFY(created(nc, "M", R"({"name":"M","mirror":{"name":"O"},"storage":"memory"})"));
     for (int i = 1; i <= 20; ++i) {
         QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
                  R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
@@ -200,16 +185,13 @@ void TestJetStreamMirror::mirrorFilterAndStartSequence() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "O", R"({"name":"O","subjects":["o.>"]})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
     for (int i = 1; i <= 6; ++i) {
         QCOMPARE(jsPublish(nc, i % 2 ? "o.a" : "o.b", std::to_string(i)),
                  R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
     }
-    QVERIFY(create(nc, "F", R"({"name":"F","mirror":{"name":"O","filter_subject":"o.a"}})")
-                .find("\"error\"") == std::string::npos);
-    QVERIFY(create(nc, "S", R"({"name":"S","mirror":{"name":"O","opt_start_seq":4}})")
-                .find("\"error\"") == std::string::npos);
+    QVERIFY(created(nc, "F", R"({"name":"F","mirror":{"name":"O","filter_subject":"o.a"}})"));
+    QVERIFY(created(nc, "S", R"({"name":"S","mirror":{"name":"O","opt_start_seq":4}})"));
 
     auto filtered = waitForState(nc, "F", 3, 5);
     QCOMPARE(stateField(filtered, "messages"), std::uint64_t{3});
@@ -259,8 +241,7 @@ void TestJetStreamMirror::mirrorLimitsApplyToMirroredMessages() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "O", R"({"name":"O","subjects":["o.>"]})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
     for (int i = 1; i <= 10; ++i) {
         QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
                  R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
@@ -272,9 +253,7 @@ void TestJetStreamMirror::mirrorLimitsApplyToMirroredMessages() {
     }
     // The mirror's own max_msgs counts mirrored messages only: the skipped sequences 2..9 push
     // nothing out.
-    QVERIFY(
-        create(nc, "M", R"({"name":"M","mirror":{"name":"O"},"max_msgs":2})").find("\"error\"") ==
-        std::string::npos);
+    QVERIFY(created(nc, "M", R"({"name":"M","mirror":{"name":"O"},"max_msgs":2})"));
     auto info = waitForState(nc, "M", 2, 10);
     QCOMPARE(stateField(info, "messages"), std::uint64_t{2});
     QCOMPARE(stateField(info, "first_seq"), std::uint64_t{1});
@@ -312,8 +291,7 @@ void TestJetStreamMirror::mirrorConfigErrors() {
                  std::string(R"({"code":404,"err_code":10059,"description":"stream not found"})"));
         QCOMPARE(field(info.as_object().at("mirror"), "active"), std::string("-1"));
     }
-    QVERIFY(create(nc, "LATER", R"({"name":"LATER","subjects":["later"]})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "LATER", R"({"name":"LATER","subjects":["later"]})"));
     QCOMPARE(jsPublish(nc, "later", "hi"), std::string(R"({"stream":"LATER", "seq":1})"));
     const auto info = waitForState(nc, "W", 1, 1);
     QCOMPARE(stateField(info, "messages"), std::uint64_t{1});
@@ -338,10 +316,8 @@ void TestJetStreamMirror::sourcesMergeTwoStreams() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "S1", R"({"name":"S1","subjects":["a.>"]})").find("\"error\"") ==
-            std::string::npos);
-    QVERIFY(create(nc, "S2", R"({"name":"S2","subjects":["b.>"]})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "S1", R"({"name":"S1","subjects":["a.>"]})"));
+    QVERIFY(created(nc, "S2", R"({"name":"S2","subjects":["b.>"]})"));
     QCOMPARE(jsPublish(nc, "a.1", "a1", "X-K", "v"), std::string(R"({"stream":"S1", "seq":1})"));
     QCOMPARE(jsPublish(nc, "a.2", "a2"), std::string(R"({"stream":"S1", "seq":2})"));
     QCOMPARE(jsPublish(nc, "b.1", "b1"), std::string(R"({"stream":"S2", "seq":1})"));
@@ -382,12 +358,9 @@ void TestJetStreamMirror::restartResumesWithoutDuplicates() {
     {
         NWB_START_SERVER(server, jetStreamOptions(dir));
         NWB_CONNECT(nc, server.url());
-        QVERIFY(create(nc, "O", R"({"name":"O","subjects":["o.>"]})").find("\"error\"") ==
-                std::string::npos);
-        QVERIFY(create(nc, "M", R"({"name":"M","mirror":{"name":"O"}})").find("\"error\"") ==
-                std::string::npos);
-        QVERIFY(create(nc, "AGG", R"({"name":"AGG","sources":[{"name":"O"}]})").find("\"error\"") ==
-                std::string::npos);
+        QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
+        QVERIFY(created(nc, "M", R"({"name":"M","mirror":{"name":"O"}})"));
+        QVERIFY(created(nc, "AGG", R"({"name":"AGG","sources":[{"name":"O"}]})"));
         for (int i = 1; i <= 5; ++i) {
             QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
                      R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
@@ -416,14 +389,11 @@ void TestJetStreamMirror::updateAddsAndRemovesSources() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "S1", R"({"name":"S1","subjects":["a.>"]})").find("\"error\"") ==
-            std::string::npos);
-    QVERIFY(create(nc, "S2", R"({"name":"S2","subjects":["b.>"]})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "S1", R"({"name":"S1","subjects":["a.>"]})"));
+    QVERIFY(created(nc, "S2", R"({"name":"S2","subjects":["b.>"]})"));
     QCOMPARE(jsPublish(nc, "a.1", "a1"), std::string(R"({"stream":"S1", "seq":1})"));
     QCOMPARE(jsPublish(nc, "b.1", "b1"), std::string(R"({"stream":"S2", "seq":1})"));
-    QVERIFY(create(nc, "AGG", R"({"name":"AGG","sources":[{"name":"S1"}]})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "AGG", R"({"name":"AGG","sources":[{"name":"S1"}]})"));
     QCOMPARE(stateField(waitForState(nc, "AGG", 1, 1), "messages"), std::uint64_t{1});
 
     auto updated = apiJson(nc, "$JS.API.STREAM.UPDATE.AGG",
@@ -451,12 +421,9 @@ void TestJetStreamMirror::deletingOriginOrMirrorIsSafe() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "O", R"({"name":"O","subjects":["o.>"]})").find("\"error\"") ==
-            std::string::npos);
-    QVERIFY(create(nc, "M", R"({"name":"M","mirror":{"name":"O"}})").find("\"error\"") ==
-            std::string::npos);
-    QVERIFY(create(nc, "M2", R"({"name":"M2","mirror":{"name":"O"}})").find("\"error\"") ==
-            std::string::npos);
+    QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
+    QVERIFY(created(nc, "M", R"({"name":"M","mirror":{"name":"O"}})"));
+    QVERIFY(created(nc, "M2", R"({"name":"M2","mirror":{"name":"O"}})"));
     for (int i = 1; i <= 300; ++i) {
         const std::string payload = std::to_string(i);
         QCOMPARE(natsConnection_Publish(nc, "o.x", payload.data(), int(payload.size())), NATS_OK);
@@ -480,8 +447,7 @@ void TestJetStreamMirror::mirrorDirectAnswersForItsOrigin() {
     QVERIFY(dir.isValid());
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
-    QVERIFY(create(nc, "O", R"({"name":"O","subjects":["o.>"],"allow_direct":true})")
-                .find("\"error\"") == std::string::npos);
+    QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"],"allow_direct":true})"));
     QCOMPARE(jsPublish(nc, "o.a", "direct"), std::string(R"({"stream":"O", "seq":1})"));
     // mirror_direct is inherited from the origin's allow_direct.
     const auto created =

@@ -13,23 +13,6 @@ using namespace nwb::test;
 
 namespace {
 
-/// Publishes (with an optional header) as a request and returns the PubAck body.
-std::string jsPublish(natsConnection* nc, const char* subject, const std::string& payload,
-                      const char* header_key = nullptr, const char* header_value = nullptr) {
-    natsMsg* raw = nullptr;
-    if (natsMsg_Create(&raw, subject, nullptr, payload.data(), static_cast<int>(payload.size())) !=
-        NATS_OK) {
-        return "<create failed>";
-    }
-    MsgPtr msg(raw);
-    if (header_key != nullptr) natsMsgHeader_Set(msg.get(), header_key, header_value);
-    natsMsg* reply = nullptr;
-    const natsStatus s = natsConnection_RequestMsg(&reply, nc, msg.get(), kWaitMs);
-    if (s != NATS_OK) return std::string("<") + natsStatus_GetText(s) + ">";
-    MsgPtr owned(reply);
-    return msgData(owned.get());
-}
-
 /// A raw client subscribed to `subject` (sid 1), past its first PONG.
 std::expected<RawConnection, std::string> rawSubscriber(int port, const std::string& subject) {
     auto raw = RawConnection::open(port);
