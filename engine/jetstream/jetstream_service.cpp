@@ -123,6 +123,7 @@ void JetStreamService::stop() {
     }
     for (auto& stream : streams) {
         for (auto& consumer : stream->consumers()) consumer->stop();  // cancels their timers
+        stream->stopRetries();  // mirror and source retry timers
     }
     pool_.join();  // queued API requests and messages finish first
     for (auto& stream : streams) stream->stop(false);

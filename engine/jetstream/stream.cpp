@@ -27,6 +27,7 @@ constexpr std::string_view kExpectedLastSubjSeq = "Nats-Expected-Last-Subject-Se
 constexpr std::string_view kExpectedLastMsgId = "Nats-Expected-Last-Msg-Id";
 constexpr std::string_view kRollup = "Nats-Rollup";
 constexpr std::size_t kMaxHeaderSize = 65535;
+constexpr std::string_view kErrMaxPayload = "maximum payload exceeded";  ///< nats-server's
 
 std::int64_t nowNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -134,6 +135,7 @@ void Stream::buildTransformsLocked() {
 }
 
 Stream::~Stream() {
+    stopRetries();
     if (store_) store_->stop();
 }
 
@@ -212,6 +214,7 @@ void Stream::stop(bool remove_files) {
         std::lock_guard lock(watchers_mutex_);
         watchers_.clear();
     }
+    stopRetries();
     for (auto& [name, consumer] : consumers) consumer->stop(remove_files);
     store_->stop();
     if (remove_files && !directory_.empty()) {
@@ -519,13 +522,15 @@ void Stream::rebuildDedupLocked() {
     }
 }
 
-void Stream::process(const Inbound& in) {
+std::optional<Stream::Refusal> Stream::process(const Inbound& in) {
     std::unique_lock lock(mutex_);
-    if (closed_) return;
+    if (closed_) return std::nullopt;
     const bool can_respond = !config_.no_ack && !in.reply.empty();
-    auto fail = [&](const ApiError& error) {
+    // `text` is what nats-server's processJetStreamMsg returns, when not the error's own text.
+    auto fail = [&](const ApiError& error, std::string_view text = {}) -> std::optional<Refusal> {
         lock.unlock();
         if (can_respond) reply(in.reply, pubAckError(error));
+        return Refusal{std::string(text.empty() ? std::string_view(error.description) : text)};
     };
     if (config_.sealed) return fail(makeApiError(ApiErrc::StreamSealed));
 
@@ -545,7 +550,7 @@ void Stream::process(const Inbound& in) {
                 const std::uint64_t seq = it->second.seq;
                 lock.unlock();
                 if (can_respond) reply(in.reply, pubAck(seq, true));
-                return;
+                return std::nullopt;
             }
         }
         if (auto v = headerValue(hdr, kExpectedLastSubjSeq)) {
@@ -575,7 +580,8 @@ void Stream::process(const Inbound& in) {
         }
         if (auto v = headerValue(hdr, kRollup)) {
             if (!config_.allow_rollup_hdrs || config_.deny_purge) {
-                return fail(makeApiError(ApiErrc::StreamRollupFailed, "rollup not permitted"));
+                return fail(makeApiError(ApiErrc::StreamRollupFailed, "rollup not permitted"),
+                            "rollup not permitted");
             }
             std::string mode(*v);
             for (char& c : mode) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -584,15 +590,17 @@ void Stream::process(const Inbound& in) {
             } else if (mode == "all") {
                 rollup_all = true;
             } else {
-                return;  // nats-server drops it without a reply
+                return std::nullopt;  // nats-server drops it without a reply
             }
         }
     }
     if (config_.max_msg_size >= 0 &&
         hdr.size() + in.payload.size() > static_cast<std::size_t>(config_.max_msg_size)) {
-        return fail(makeApiError(ApiErrc::StreamMessageExceedsMaximum));
+        return fail(makeApiError(ApiErrc::StreamMessageExceedsMaximum), kErrMaxPayload);
     }
-    if (hdr.size() > kMaxHeaderSize) return fail(makeApiError(ApiErrc::StreamHeaderExceedsMaximum));
+    if (hdr.size() > kMaxHeaderSize) {
+        return fail(makeApiError(ApiErrc::StreamHeaderExceedsMaximum), kErrMaxPayload);
+    }
 
     const store::NewMessage message{in.subject, in.headers, in.payload, std::nullopt};
     auto remember = [&](std::uint64_t seq, std::int64_t ts) {
@@ -613,12 +621,13 @@ void Stream::process(const Inbound& in) {
         // sequence, and still acks it.
         const std::uint64_t seq = last_seq_ + 1;
         if (auto r = store_->compact(seq + 1); !r) {
-            return fail(makeApiError(ApiErrc::StreamStoreFailed, store::errcText(r.error().code)));
+            fail(makeApiError(ApiErrc::StreamStoreFailed, store::errcText(r.error().code)));
+            return storeRefusal(r.error().code);
         }
         remember(seq, now);
         lock.unlock();
         if (can_respond) reply(in.reply, pubAck(seq, false));
-        return;
+        return std::nullopt;
     }
     // Republish: the destination, and the last sequence of this subject before this message.
     std::string republish_to;
@@ -634,7 +643,8 @@ void Stream::process(const Inbound& in) {
         // Rare: store, then purge what the rollup replaces, then ack (all on this strand).
         auto stored = store_->store(message);
         if (!stored) {
-            return fail(makeApiError(ApiErrc::StreamStoreFailed, store::errcText(stored.error().code)));
+            fail(makeApiError(ApiErrc::StreamStoreFailed, store::errcText(stored.error().code)));
+            return storeRefusal(stored.error().code);
         }
         remember(stored->seq, now);
         lock.unlock();
@@ -644,7 +654,7 @@ void Stream::process(const Inbound& in) {
         }
         notifyConsumers();
         if (can_respond) reply(in.reply, pubAck(stored->seq, false));
-        return;
+        return std::nullopt;
     }
 
     // The ack goes out from the store's flusher once the record is durable. A republish goes
@@ -672,7 +682,11 @@ void Stream::process(const Inbound& in) {
     auto on_durable = [self, reply_to = std::move(reply_to), job](
                           store::Result<store::StoreAck> r) mutable {
         // MemStore runs this before storeAsync returns, with mutex_ held: notify from the strand.
-        if (r) self->queueNotify();
+        if (r) {
+            self->queueNotify();
+        } else {
+            threadRefusal() = r.error().code;
+        }
         auto finish = [self, reply_to = std::move(reply_to), job, r] {
             if (job && r) {
                 self->republish(job->destination, job->in, r->seq, job->last_subject_seq,
@@ -696,9 +710,15 @@ void Stream::process(const Inbound& in) {
         }
         finish();
     };
+    threadRefusal().reset();
     store_->storeAsync(message, std::move(on_durable));
     const std::uint64_t last = store_->fastState().last_seq;
-    if (last > last_seq_) remember(last, now);
+    std::optional<Refusal> refusal;
+    if (last > last_seq_) {
+        remember(last, now);
+    } else {
+        refusal = storeRefusal(threadRefusal().value_or(store::Errc::Io));
+    }
     if (job) {
         lock.unlock();
         std::function<void()> pending;
@@ -709,6 +729,18 @@ void Stream::process(const Inbound& in) {
         }
         if (pending) pending();
     }
+    return refusal;
+}
+
+std::optional<store::Errc>& Stream::threadRefusal() {
+    thread_local std::optional<store::Errc> refusal;
+    return refusal;
+}
+
+Stream::Refusal Stream::storeRefusal(store::Errc code) {
+    const bool limit = code == store::Errc::MaxMsgs || code == store::Errc::MaxBytes ||
+                       code == store::Errc::MaxMsgsPerSubject || code == store::Errc::MsgTooLarge;
+    return Refusal{std::string(store::errcText(code)), code == store::Errc::MaxMsgs, limit};
 }
 
 }  // namespace nwb::jetstream

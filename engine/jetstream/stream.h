@@ -3,18 +3,22 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <expected>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 
@@ -23,6 +27,7 @@
 #include "engine/jetstream/api_errors.h"
 #include "engine/jetstream/api_requests.h"
 #include "engine/jetstream/consumer.h"
+#include "engine/jetstream/log_rate_limit.h"
 #include "engine/jetstream/stream_config.h"
 #include "engine/jetstream/stream_source.h"
 #include "engine/jetstream/subject_transform.h"
@@ -38,6 +43,13 @@ struct StreamContext {
     boost::asio::thread_pool& pool;
     std::string domain;
     store::SyncPolicy sync = store::SyncPolicy::always();
+    /// Monotonic clock for mirror and source retries and their log rate limit (tests replace it).
+    std::function<std::chrono::steady_clock::time_point()> clock = [] {
+        return std::chrono::steady_clock::now();
+    };
+    /// Runs `fn` once after `delay`, on any thread (a mirror's or source's retry). Empty: a timer
+    /// on the stream's strand, cancelled by stop(). Tests may replace it to fire retries by hand.
+    std::function<void(std::chrono::nanoseconds delay, std::function<void()> fn)> schedule = {};
 };
 
 /// Thread-safety: every public method may be called from any thread. Messages arrive on I/O
@@ -115,6 +127,9 @@ public:
     void addWatcher(std::weak_ptr<Stream> target, std::weak_ptr<SourceFollower> follower);
     /// Any thread; queues one copying round for `follower` on this stream's strand (coalesced).
     void wakeSource(const std::shared_ptr<SourceFollower>& follower);
+    /// Any thread, no lock held; cancels the pending retries of refused mirror and source copies
+    /// and schedules no more (so that the pool can be joined). stop() does it too.
+    void stopRetries();
 
 private:
     struct Inbound {
@@ -127,12 +142,28 @@ private:
         std::uint64_t seq;
         std::int64_t ts;
     };
+    /// Why a message was not stored: nats-server's error text (processJetStreamMsg's return),
+    /// whether it is ErrMaxMsgs, and whether it is one of the store's limits (ErrMaxMsgs,
+    /// ErrMaxBytes, ErrMaxMsgsPerSubject, ErrMsgTooLarge).
+    struct Refusal {
+        std::string text;
+        bool max_msgs = false;
+        bool store_limit = false;
+    };
+    static Refusal storeRefusal(store::Errc code);
+    /// This thread's slot for a store refusal. A store refuses by calling back on the calling
+    /// thread before storeAsync returns (a later durability failure calls back on the store's
+    /// own thread), so a caller that clears it, stores and finds nothing appended reads the
+    /// reason here, with no allocation on the publish path.
+    static std::optional<store::Errc>& threadRefusal();
 
     Stream(StreamContext context, StreamConfig config, std::filesystem::path directory,
            std::int64_t created_ns);
     /// Strand; processes every message onMessage() queued, in order.
     void drainInbox();
-    void process(const Inbound& in);
+    /// Strand; the publish path. Nothing when the message was stored, or dropped as nats-server
+    /// drops it without an error (a duplicate, an unknown rollup value); else why it was refused.
+    std::optional<Refusal> process(const Inbound& in);
     void reply(const std::string& subject, std::string_view body);
     /// No lock held; nats-server's republish of the stored message `seq` to `destination`.
     void republish(const std::string& destination, const Inbound& in, std::uint64_t seq,
@@ -153,10 +184,16 @@ private:
     void buildFollowersLocked();
     /// Strand; copies the next batch of the origin's messages for `follower`.
     void pumpSource(const std::shared_ptr<SourceFollower>& follower);
-    /// Strand; stores an origin message under its own sequence (mirror). False: stop for now.
-    bool copyMirrored(const SourceFollower& follower, const store::StoredMessage& m);
-    /// Strand; stores an origin message as a new one of this stream (source).
-    void copySourced(const SourceFollower& follower, const store::StoredMessage& m);
+    /// Strand; stores an origin message under its own sequence (mirror). Else why not.
+    std::optional<Refusal> copyMirrored(const SourceFollower& follower,
+                                        const store::StoredMessage& m);
+    /// Strand; stores an origin message as a new one of this stream (source). Else why not.
+    std::optional<Refusal> copySourced(const SourceFollower& follower,
+                                       const store::StoredMessage& m);
+    /// Strand; `follower`'s copy was refused: logs (rate-limited) and schedules its retry.
+    void refuseCopy(const std::shared_ptr<SourceFollower>& follower, const Refusal& refusal);
+    /// Any thread, no lock held; context_.schedule or a timer on the strand.
+    void scheduleRetry(std::chrono::nanoseconds delay, std::function<void()> fn);
     /// Wakes every follower watching this stream.
     void wakeWatchers();
 
@@ -188,6 +225,9 @@ private:
     std::deque<std::pair<std::string, std::int64_t>> dedup_order_;
     std::map<std::string, std::shared_ptr<Consumer>, std::less<>> consumers_;
     std::vector<std::shared_ptr<SourceFollower>> followers_;  ///< from config_.mirror/sources
+    std::vector<std::weak_ptr<boost::asio::steady_timer>> retry_timers_;  ///< scheduleRetry's
+    std::atomic<bool> retries_stopped_{false};  ///< set by stopRetries() under mutex_
+    LogRateLimit source_log_;  ///< refused mirror and source copies (its own leaf lock)
 
     struct Watcher {
         std::weak_ptr<Stream> target;

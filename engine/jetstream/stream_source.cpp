@@ -7,6 +7,8 @@
 #include "engine/jetstream/stream.h"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
@@ -94,6 +96,33 @@ void SourceFollower::noteProgress(std::uint64_t lag) {
     std::lock_guard lock(mutex_);
     lag_ = lag;
     last_active_ns_ = nowNs();
+}
+
+SourceFollower::Clock::duration SourceFollower::noteRefused(Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    ++refusals_;
+    waiting_retry_ = true;
+    Clock::duration wait = kRetrySettle;
+    if (last_retry_ && now - *last_retry_ < kRetryInterval) {
+        wait += kRetryInterval - (now - *last_retry_);
+    }
+    return wait;
+}
+
+void SourceFollower::endRetryWait(Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    waiting_retry_ = false;
+    last_retry_ = now;
+}
+
+bool SourceFollower::waitingRetry() const {
+    std::lock_guard lock(mutex_);
+    return waiting_retry_;
+}
+
+std::uint64_t SourceFollower::refusals() const {
+    std::lock_guard lock(mutex_);
+    return refusals_;
 }
 
 std::string SourceFollower::infoJson() const {
@@ -308,50 +337,124 @@ void Stream::pumpSource(const std::shared_ptr<SourceFollower>& follower) {
         std::lock_guard lock(mutex_);
         if (std::find(followers_.begin(), followers_.end(), follower) == followers_.end()) return;
     }
+    // A refused message waits for its retry, and nothing after it is copied meanwhile.
+    if (follower->waitingRetry()) return;
     auto origin = follower->origin();
     if (!origin || follower->cursor() == 0) return;
     store::StreamStore& from = origin->store();
     std::size_t copied = 0;
+    bool refused = false;
     while (copied < kBatch) {
         auto m = loadNextMatching(from, follower->filters(), follower->cursor());
         if (!m) break;
-        if (follower->mirror()) {
-            if (!copyMirrored(*follower, *m)) break;
-        } else {
-            copySourced(*follower, *m);
+        auto refusal =
+            follower->mirror() ? copyMirrored(*follower, *m) : copySourced(*follower, *m);
+        if (refusal) {
+            // The cursor stays on the refused message: the retry copies it first.
+            follower->setCursor(m->seq);
+            refuseCopy(follower, *refusal);
+            refused = true;
+            break;
         }
         follower->setCursor(m->seq + 1);
         ++copied;
     }
+    // nats-server's lag is the origin's pending count after the last delivered message, which
+    // for a refused one is the message itself.
+    const std::uint64_t lag_from = follower->cursor() + (refused ? 1 : 0);
     std::uint64_t lag = 0;
     for (const auto& filter : follower->filters()) {
-        lag += from.filteredState(filter, follower->cursor()).msgs;
+        lag += from.filteredState(filter, lag_from).msgs;
     }
     follower->noteProgress(lag);
     if (copied == kBatch) wakeSource(follower);
 }
 
-bool Stream::copyMirrored(const SourceFollower& follower, const store::StoredMessage& m) {
+void Stream::refuseCopy(const std::shared_ptr<SourceFollower>& follower, const Refusal& refusal) {
+    if (closed_) return;
+    const auto now = context_.clock();
+    const auto wait = follower->noteRefused(now);
+    // nats-server 2.10 processInboundSourceMsg / processInboundMirrorMsg: a source refused for
+    // max_msgs only logs processJetStreamMsg's debug line; every other refusal is a warning.
+    // Both go through RateLimitWarnf/RateLimitDebugf, and nothing is logged on recovery.
+    if (refusal.store_limit && context_.server.logger().debugEnabled()) {
+        std::string line = fmt::format("JetStream failed to store a msg on stream '{} > {}': {}",
+                                       context_.account.name(), name_, refusal.text);
+        if (source_log_.admit(line, now)) context_.server.logger().debug("{}", line);
+    }
+    if (follower->mirror() || !refusal.max_msgs) {
+        std::string line =
+            follower->mirror()
+                ? fmt::format("Error processing inbound mirror message for '{}' > '{}': {}",
+                              context_.account.name(), name_, refusal.text)
+                : fmt::format("Error processing inbound source \"{}\" for '{}' > '{}': {}",
+                              follower->indexName(), context_.account.name(), name_,
+                              refusal.text);
+        if (source_log_.admit(line, now)) context_.server.logger().warn("{}", line);
+    }
+    std::weak_ptr<Stream> weak = weak_from_this();
+    scheduleRetry(wait, [weak, follower] {
+        auto self = weak.lock();
+        if (!self || self->closed_) return;
+        boost::asio::post(self->strand_, [self, follower] {
+            follower->endRetryWait(self->context_.clock());
+            self->pumpSource(follower);
+        });
+    });
+}
+
+void Stream::scheduleRetry(std::chrono::nanoseconds delay, std::function<void()> fn) {
+    if (context_.schedule) {
+        if (!retries_stopped_) context_.schedule(delay, std::move(fn));
+        return;
+    }
+    auto timer = std::make_shared<boost::asio::steady_timer>(strand_, delay);
+    std::lock_guard lock(mutex_);
+    // Under mutex_, so that stopRetries() either prevents the wait or cancels it.
+    if (retries_stopped_) return;
+    std::erase_if(retry_timers_, [](const auto& t) { return t.expired(); });
+    retry_timers_.push_back(timer);
+    timer->async_wait([timer, fn = std::move(fn)](const boost::system::error_code& ec) {
+        if (!ec) fn();
+    });
+}
+
+void Stream::stopRetries() {
+    std::vector<std::weak_ptr<boost::asio::steady_timer>> timers;
+    {
+        std::lock_guard lock(mutex_);
+        retries_stopped_ = true;
+        timers.swap(retry_timers_);
+    }
+    for (const auto& weak : timers) {
+        if (auto timer = weak.lock()) timer->cancel();
+    }
+}
+
+std::optional<Stream::Refusal> Stream::copyMirrored(const SourceFollower& follower,
+                                                    const store::StoredMessage& m) {
     std::unique_lock lock(mutex_);
-    if (closed_) return false;
-    if (m.seq <= last_seq_) return true;  // already held (after a restart)
+    if (closed_) return storeRefusal(store::Errc::Closed);
+    if (m.seq <= last_seq_) return std::nullopt;  // already held (after a restart)
     const std::string subject = follower.storedSubject(m.subject);
     auto self = shared_from_this();
     // At the origin's sequence: the ones skipped over become deleted, as nats-server's SkipMsgs.
+    threadRefusal().reset();
     store_->storeAsyncAt(m.seq, store::NewMessage{subject, m.headers, m.payload, m.ts},
-                       [self](store::Result<store::StoreAck> r) {
-                           if (r) self->queueNotify();
-                       });
+                         [self](store::Result<store::StoreAck> r) {
+                             if (r) {
+                                 self->queueNotify();
+                             } else {
+                                 threadRefusal() = r.error().code;
+                             }
+                         });
     last_seq_ = store_->fastState().last_seq;
-    if (last_seq_ != m.seq) {
-        context_.server.logger().warn("JetStream mirror '{} > {}' could not store sequence {}",
-                                      context_.account.name(), name_, m.seq);
-        return false;
-    }
-    return true;
+    if (last_seq_ == m.seq) return std::nullopt;
+    return storeRefusal(threadRefusal().value_or(store::Errc::Io));
 }
 
-void Stream::copySourced(const SourceFollower& follower, const store::StoredMessage& m) {
+std::optional<Stream::Refusal> Stream::copySourced(const SourceFollower& follower,
+                                                   const store::StoredMessage& m) {
     // As nats-server processInboundSourceMsg: the source's transform, then the stream's own
     // input transform and the whole publish path (dedup, limits, republish), with no reply.
     Inbound in;
@@ -363,7 +466,7 @@ void Stream::copySourced(const SourceFollower& follower, const store::StoredMess
     }
     in.headers = sourcedHeaders(m.headers, follower.sourceHeader(m.seq));
     in.payload = m.payload;
-    process(in);
+    return process(in);
 }
 
 }  // namespace nwb::jetstream

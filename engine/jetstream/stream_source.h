@@ -8,6 +8,7 @@
 #include "engine/store/stream_store.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -24,13 +25,24 @@ class Stream;
 ///
 /// Why not a NATS consumer over the wire, as nats-server does: on one server both streams live
 /// in this process, so the follower reads the origin's store directly from a cursor and is woken
-/// by the origin's append notifications. There is no consumer, flow control, heartbeat or retry
-/// to manage, and the origin's sequence, subject, headers and timestamp are copied exactly.
+/// by the origin's append notifications. There is no consumer, flow control or heartbeat to
+/// manage, and the origin's sequence, subject, headers and timestamp are copied exactly.
+///
+/// A message the following stream refuses (full with discard new, too large, sealed, a failing
+/// store) stays at the cursor: the follower copies nothing until its retry, as nats-server
+/// re-creates the source or mirror consumer at that message no sooner than kRetryInterval after
+/// the previous re-creation.
 ///
 /// Thread-safety: every method may be called from any thread. `mutex_` is a leaf. The copying
 /// itself (Stream::pumpSource) runs on the following stream's strand only.
 class SourceFollower {
 public:
+    using Clock = std::chrono::steady_clock;
+    /// nats-server sourceConsumerRetryThreshold: consumers are re-created at most this often.
+    static constexpr Clock::duration kRetryInterval = std::chrono::seconds(2);
+    /// nats-server adds 100-200 ms of jitter to each re-creation; we wait its lower bound.
+    static constexpr Clock::duration kRetrySettle = std::chrono::milliseconds(100);
+
     SourceFollower(StreamSource config, bool mirror);
 
     const StreamSource& config() const { return config_; }
@@ -53,6 +65,17 @@ public:
     void setCursor(std::uint64_t seq);
     /// Records contact with the origin now and the messages still to copy.
     void noteProgress(std::uint64_t lag);
+
+    /// The copy of the message at cursor() was refused at `now`: the follower waits, copying
+    /// nothing, until endRetryWait(). Returns how long to wait: kRetrySettle, plus what is left
+    /// of kRetryInterval since the last retry.
+    Clock::duration noteRefused(Clock::time_point now);
+    /// The wait is over (a retry starts at `now`): the next copy tries cursor() again.
+    void endRetryWait(Clock::time_point now);
+    /// True while a refused message waits for its retry.
+    bool waitingRetry() const;
+    /// How many copies were refused (each failed retry counts again).
+    std::uint64_t refusals() const;
     /// True when a pump is already queued (the caller need not queue another).
     bool markQueued() { return queued_.exchange(true); }
     void clearQueued() { queued_ = false; }
@@ -75,6 +98,9 @@ private:
     std::uint64_t cursor_ = 0;
     std::uint64_t lag_ = 0;
     std::int64_t last_active_ns_ = 0;  ///< 0: never
+    bool waiting_retry_ = false;
+    std::optional<Clock::time_point> last_retry_;  ///< nats-server's si.lreq
+    std::uint64_t refusals_ = 0;
 };
 
 /// Any thread; nats-server streamAndSeq of a Nats-Stream-Source value: the source's index name
