@@ -64,11 +64,11 @@
 <context>
     <name>nwb::ui::CliContextImporter</name>
     <message>
-        <source>"%1" is not a valid server URL</source>
+        <source>&quot;%1&quot; is not a valid server URL</source>
         <translation>„%1“ ist keine gültige Server-URL</translation>
     </message>
     <message>
-        <source>"%1": only nats:// and tls:// servers can be used</source>
+        <source>&quot;%1&quot;: only nats:// and tls:// servers can be used</source>
         <translation>„%1“: Nur nats://- und tls://-Server sind möglich</translation>
     </message>
     <message>
@@ -92,7 +92,7 @@
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <source>"%1" is not a string</source>
+        <source>&quot;%1&quot; is not a string</source>
         <translation>„%1“ ist keine Zeichenkette</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>authentifiziert sich mit user_jwt, das eine Verbindung als .creds-Datei erwartet</translation>
     </message>
     <message>
-        <source>"url" names no server</source>
+        <source>&quot;url&quot; names no server</source>
         <translation>„url“ nennt keinen Server</translation>
     </message>
 </context>
@@ -164,7 +164,7 @@
         <translation>Farbe…</translation>
     </message>
     <message>
-        <source>Marks this connection's tabs and status bar</source>
+        <source>Marks this connection&apos;s tabs and status bar</source>
         <translation>Kennzeichnet die Tabs und die Statusleiste dieser Verbindung</translation>
     </message>
     <message>
@@ -282,7 +282,7 @@
         <translation>Client-Schlüssel</translation>
     </message>
     <message>
-        <source>empty: the system's roots</source>
+        <source>empty: the system&apos;s roots</source>
         <translation>leer: Stammzertifikate des Systems</translation>
     </message>
     <message>
@@ -400,7 +400,7 @@
         <translation>nats-Kontexte &amp;importieren</translation>
     </message>
     <message>
-        <source>Adds the nats CLI's saved contexts as connections</source>
+        <source>Adds the nats CLI&apos;s saved contexts as connections</source>
         <translation>Übernimmt die gespeicherten Kontexte der nats-CLI als Verbindungen</translation>
     </message>
     <message>
@@ -593,6 +593,81 @@
     </message>
 </context>
 <context>
+    <name>nwb::ui::ConsumerTableModel</name>
+    <message>
+        <source>durable</source>
+        <translation>dauerhaft</translation>
+    </message>
+    <message>
+        <source>ephemeral</source>
+        <translation>flüchtig</translation>
+    </message>
+    <message>
+        <source>Stream sequence of the last message delivered</source>
+        <translation>Stream-Sequenz der zuletzt zugestellten Nachricht</translation>
+    </message>
+    <message>
+        <source>Stream sequence up to which every message is acknowledged</source>
+        <translation>Stream-Sequenz, bis zu der jede Nachricht bestätigt ist</translation>
+    </message>
+    <message>
+        <source>Messages in the stream not yet delivered to this consumer</source>
+        <translation>Nachrichten im Stream, die diesem Consumer noch nicht zugestellt wurden</translation>
+    </message>
+    <message>
+        <source>Messages delivered and not yet acknowledged</source>
+        <translation>Zugestellte, noch nicht bestätigte Nachrichten</translation>
+    </message>
+    <message>
+        <source>Pull requests waiting for messages</source>
+        <translation>Pull-Anfragen, die auf Nachrichten warten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Deliver policy</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Ack policy</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Ack floor</source>
+        <translation>Bestätigt bis</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Ack pending</source>
+        <translation>Unbestätigt</translation>
+    </message>
+    <message>
+        <source>Redelivered</source>
+        <translation>Erneut zugestellt</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+</context>
+<context>
     <name>nwb::ui::Database</name>
     <message>
         <source>unknown SQLite error</source>
@@ -643,6 +718,45 @@
     <message>
         <source>Remove the selected headers</source>
         <translation>Ausgewählte Header entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::JsError</name>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation>Nicht mit dem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>JetStream is not enabled for this account: %1 (error %2, code %3).</source>
+        <translation>JetStream ist für dieses Konto nicht aktiviert: %1 (Fehler %2, Code %3).</translation>
+    </message>
+    <message>
+        <source>JetStream is not enabled on this server: nobody answers on $JS.API.</source>
+        <translation>JetStream ist auf diesem Server nicht aktiviert: Niemand antwortet auf $JS.API.</translation>
+    </message>
+    <message>
+        <source>The JetStream API did not answer in time.</source>
+        <translation>Die JetStream-API hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The JetStream API reported an error: %1 (error %2, code %3).</source>
+        <translation>Die JetStream-API meldet einen Fehler: %1 (Fehler %2, Code %3).</translation>
+    </message>
+    <message>
+        <source>The JetStream API sent a reply that cannot be read: %1.</source>
+        <translation>Die JetStream-API hat eine unlesbare Antwort geschickt: %1.</translation>
+    </message>
+    <message>
+        <source>The JetStream request failed: %1.</source>
+        <translation>Die JetStream-Anfrage ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; array</source>
+        <translation>kein Array „%1“</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1018,10 @@
         <source>Node %1 is %2: %3</source>
         <translation>Knoten %1: %2 (%3)</translation>
     </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
 </context>
 <context>
     <name>nwb::ui::MessageDetailView</name>
@@ -962,7 +1080,9 @@
     <message numerus="yes">
         <source>%Ln byte(s)</source>
         <translation>
-            <numerusform>%Ln Byte</numerusform><numerusform>%Ln Byte</numerusform></translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Byte</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1394,11 +1514,11 @@
         <translation>Verbindung %1 hat keinen Namen</translation>
     </message>
     <message>
-        <source>%1: colour "%2" is not #rrggbb</source>
+        <source>%1: colour &quot;%2&quot; is not #rrggbb</source>
         <translation>%1: Farbe „%2“ hat nicht die Form #rrggbb</translation>
     </message>
     <message>
-        <source>%1: unknown auth "%2"</source>
+        <source>%1: unknown auth &quot;%2&quot;</source>
         <translation>%1: unbekannte Authentifizierung „%2“</translation>
     </message>
 </context>
@@ -1435,12 +1555,16 @@
     <message numerus="yes">
         <source>&lt;%n byte(s), binary&gt;</source>
         <translation>
-            <numerusform>&lt;%n Byte, binär&gt;</numerusform><numerusform>&lt;%n Byte, binär&gt;</numerusform></translation>
+            <numerusform>&lt;%n Byte, binär&gt;</numerusform>
+            <numerusform>&lt;%n Byte, binär&gt;</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
         <translation>
-            <numerusform>%Ln Byte</numerusform><numerusform>%Ln Byte</numerusform></translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Byte</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1712,112 @@
     <message>
         <source>timeout</source>
         <translation>Zeitüberschreitung</translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::StreamTableModel</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Byte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>mirror of %1</source>
+        <translation>Spiegel von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s): %1</source>
+        <translation>
+            <numerusform>%n Quelle: %1</numerusform>
+            <numerusform>%n Quellen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Subjects</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>First seq</source>
+        <translation>Erste Seq.</translation>
+    </message>
+    <message>
+        <source>Last seq</source>
+        <translation>Letzte Seq.</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>Mirror / sources</source>
+        <translation>Spiegel / Quellen</translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::StreamsPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the streams now (F5)</source>
+        <translation>Streams jetzt abrufen (F5)</translation>
+    </message>
+    <message>
+        <source>Select a stream to see its configuration, state and consumers.</source>
+        <translation>Wählen Sie einen Stream, um seine Konfiguration, seinen Zustand und seine Consumer zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream(s)</source>
+        <translation>
+            <numerusform>%n Stream</numerusform>
+            <numerusform>%n Streams</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consumers of %1</source>
+        <translation>Consumer von %1</translation>
+    </message>
+    <message>
+        <source>Loading the consumers of %1…</source>
+        <translation>Die Consumer von %1 werden geladen…</translation>
+    </message>
+    <message>
+        <source>Stream %1</source>
+        <translation>Stream %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consumer(s) of %1</source>
+        <translation>
+            <numerusform>%n Consumer von %1</numerusform>
+            <numerusform>%n Consumer von %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1796,6 +2026,10 @@
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Streams</translation>
     </message>
 </context>
 </TS>

@@ -90,4 +90,30 @@
             <numerusform>Reply from %1 in %2 ms (%n byte)</numerusform><numerusform>Reply from %1 in %2 ms (%n bytes)</numerusform></translation>
     </message>
     </context>
+<context>
+    <name>nwb::ui::StreamTableModel</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform><numerusform>%Ln bytes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s): %1</source>
+        <translation>
+            <numerusform>%n source: %1</numerusform><numerusform>%n sources: %1</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::StreamsPanel</name>
+    <message numerus="yes">
+        <source>%n stream(s)</source>
+        <translation>
+            <numerusform>%n stream</numerusform><numerusform>%n streams</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consumer(s) of %1</source>
+        <translation>
+            <numerusform>%n consumer of %1</numerusform><numerusform>%n consumers of %1</numerusform></translation>
+    </message>
+    </context>
 </TS>

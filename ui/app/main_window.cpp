@@ -12,6 +12,7 @@
 #include "ui/connections/cli_context_importer.h"
 #include "ui/connections/connection_dialog.h"
 #include "ui/connections/connections_manager_dialog.h"
+#include "ui/jetstream/streams_panel.h"
 #include "ui/monitoring/connections_table_panel.h"
 #include "ui/monitoring/monitoring_panel.h"
 #include "ui/monitoring/varz_poller.h"
@@ -226,7 +227,13 @@ void MainWindow::createActions() {
 
 QList<QAction*> MainWindow::commands() const {
     QList<QAction*> list = commands_;
-    // Views of every server in the navigator, so "n1 monitoring" opens that view.
+    // Views of every server in the navigator, so "n1 streams" opens that view.
+    for (const QString& target : navigator_->targets()) {
+        for (ViewKind kind : kServerViewKinds) {
+            QAction* action = view_commands_.value(tabKey(target, kind));
+            if (action && action->isEnabled()) list.append(action);
+        }
+    }
     return list;
 }
 
@@ -399,6 +406,7 @@ QWidget* MainWindow::createView(const QString& target, ViewKind kind, NatsSessio
             auto* panel = new ConnectionsTablePanel(session);
             return panel;
         }
+        case ViewKind::Streams: return new StreamsPanel(session);
     }
     return new QWidget;
 }
@@ -413,6 +421,7 @@ void MainWindow::closeTab(int index) {
 
 void MainWindow::onNodeChanged(const NodeInfo& node) {
     navigator_->updateNode(node);
+    updateViewCommands();
     const QString target = nodeTargetKey(node.name);
     event_log_->add(node.error.isEmpty()
                         ? tr("Node %1 is %2").arg(node.name, nodeRunStateText(node.state))
@@ -443,6 +452,7 @@ void MainWindow::onNodeRemoved(const QString& name) {
     for (int i = tabs_->count() - 1; i >= 0; --i)
         if (targetOfTab(tabs_->widget(i)->property("nwbTabKey").toString()) == target) closeTab(i);
     navigator_->removeNode(name);
+    updateViewCommands();
     sessions_->remove(target);
     event_log_->add(tr("Node %1 removed").arg(name));
 }
@@ -499,6 +509,25 @@ void MainWindow::reloadProfiles() {
         return;
     }
     navigator_->setProfiles(*list);
+    updateViewCommands();
+}
+
+void MainWindow::updateViewCommands() {
+    // Actions of servers gone are disabled, not deleted: an open palette may still hold them.
+    for (QAction* action : std::as_const(view_commands_)) action->setEnabled(false);
+    for (const QString& target : navigator_->targets()) {
+        const QString server = targetTitle(target);
+        for (ViewKind kind : kServerViewKinds) {
+            QAction*& action = view_commands_[tabKey(target, kind)];
+            if (!action) {
+                action = new QAction(this);
+                connect(action, &QAction::triggered, this,
+                        [this, target, kind] { openView(target, kind); });
+            }
+            action->setText(tr("Open %1").arg(tr("%1 · %2").arg(server, viewKindTitle(kind))));
+            action->setEnabled(true);
+        }
+    }
 }
 
 void MainWindow::newProfile() {
@@ -589,6 +618,7 @@ void MainWindow::findInCurrent() {
 void MainWindow::refreshCurrent() {
     QWidget* widget = tabs_->currentWidget();
     if (auto* table = qobject_cast<ConnectionsTablePanel*>(widget)) table->refresh();
+    if (auto* streams = qobject_cast<StreamsPanel*>(widget)) streams->refresh();
     if (status_poller_) status_poller_->pollNow();
 }
 

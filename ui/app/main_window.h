@@ -81,6 +81,7 @@ private:
     void onCurrentTabChanged();
     void onStatusSample(const VarzSample& sample);
     void reloadProfiles();
+    void updateViewCommands();
     void newProfile();
     void editProfile(qint64 id);
     void removeProfile(qint64 id);
@@ -112,6 +113,7 @@ private:
     QHash<QString, SessionState> session_states_;
     QActionGroup* theme_group_ = nullptr;
     QList<QAction*> commands_;
+    QHash<QString, QAction*> view_commands_;  ///< tab key → "Open <server> · <view>"
     QStringList tabs_to_restore_;
     bool first_node_seen_ = false;
 };

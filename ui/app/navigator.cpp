@@ -19,9 +19,6 @@ QIcon dot(const QColor& colour) {
     return QIcon(pixmap);
 }
 
-constexpr ViewKind kServerViews[] = {ViewKind::Subjects, ViewKind::Publish, ViewKind::Monitoring,
-                                     ViewKind::Connections};
-
 }  // namespace
 
 Navigator::Navigator(QWidget* parent) : QTreeWidget(parent) {
@@ -49,7 +46,7 @@ QTreeWidgetItem* Navigator::addServer(QTreeWidgetItem* parent, const QString& ta
     auto* server = new QTreeWidgetItem(parent, {title});
     server->setData(0, kTargetRole, target);
     server->setData(0, kViewRole, static_cast<int>(ViewKind::Subjects));
-    for (ViewKind kind : kServerViews) {
+    for (ViewKind kind : kServerViewKinds) {
         auto* view = new QTreeWidgetItem(server, {viewKindTitle(kind)});
         view->setData(0, kTargetRole, target);
         view->setData(0, kViewRole, static_cast<int>(kind));
@@ -100,6 +97,14 @@ QTreeWidgetItem* Navigator::itemFor(const QString& target, ViewKind kind) const 
         }
     }
     return nullptr;
+}
+
+QStringList Navigator::targets() const {
+    QStringList list;
+    for (QTreeWidgetItem* root : {cluster_root_, connections_root_})
+        for (int i = 0; i < root->childCount(); ++i)
+            list.append(root->child(i)->data(0, kTargetRole).toString());
+    return list;
 }
 
 QString Navigator::currentTarget() const {

@@ -1,5 +1,5 @@
 // The navigator tree: Local cluster → nodes, Connections → saved servers, and under each
-// server its views (Subjects, Publish, Monitoring, Connections).
+// server its views (Subjects, Publish, Monitoring, Connections, Streams).
 #pragma once
 
 #include "ui/app/view_kind.h"
@@ -24,6 +24,8 @@ public:
     void setProfiles(const QList<ConnectionProfile>& profiles);
     /// The item of a server ("node:n1") or of one of its views; null if none.
     QTreeWidgetItem* itemFor(const QString& target, ViewKind kind) const;
+    /// Every server ("node:n1", "profile:3"), in the tree's order.
+    QStringList targets() const;
     /// The server item under the cursor's selection, or empty.
     QString currentTarget() const;
 

@@ -11,13 +11,14 @@ QString viewKindKey(ViewKind kind) {
         case ViewKind::Publish: return QStringLiteral("publish");
         case ViewKind::Monitoring: return QStringLiteral("monitoring");
         case ViewKind::Connections: return QStringLiteral("connections");
+        case ViewKind::Streams: return QStringLiteral("streams");
     }
     return {};
 }
 
 ViewKind viewKindFromKey(const QString& key, bool* ok) {
     for (ViewKind kind : {ViewKind::Cluster, ViewKind::Subjects, ViewKind::Publish,
-                          ViewKind::Monitoring, ViewKind::Connections}) {
+                          ViewKind::Monitoring, ViewKind::Connections, ViewKind::Streams}) {
         if (viewKindKey(kind) == key) {
             if (ok) *ok = true;
             return kind;
@@ -34,6 +35,7 @@ QString viewKindTitle(ViewKind kind) {
         case ViewKind::Publish: return QCoreApplication::translate("nwb::ui::View", "Publish");
         case ViewKind::Monitoring: return QCoreApplication::translate("nwb::ui::View", "Monitoring");
         case ViewKind::Connections: return QCoreApplication::translate("nwb::ui::View", "Connections");
+        case ViewKind::Streams: return QCoreApplication::translate("nwb::ui::View", "Streams");
     }
     return {};
 }

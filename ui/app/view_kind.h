@@ -5,9 +5,14 @@
 
 namespace nwb::ui {
 
-enum class ViewKind { Cluster, Subjects, Publish, Monitoring, Connections };
+enum class ViewKind { Cluster, Subjects, Publish, Monitoring, Connections, Streams };
 
-/// "cluster", "subjects", "publish", "monitoring", "connections".
+/// The views each server has (all but Cluster), in the navigator's order.
+inline constexpr ViewKind kServerViewKinds[] = {ViewKind::Subjects, ViewKind::Publish,
+                                                ViewKind::Monitoring, ViewKind::Connections,
+                                                ViewKind::Streams};
+
+/// "cluster", "subjects", "publish", "monitoring", "connections", "streams".
 QString viewKindKey(ViewKind kind);
 /// Cluster for anything unknown.
 ViewKind viewKindFromKey(const QString& key, bool* ok = nullptr);
