@@ -41,6 +41,12 @@ void LatencyProbe::stop() {
 void LatencyProbe::onSessionState() {
     if (!active_ || !session_) return;
     const SessionState state = session_->state();
+    if (state != SessionState::Connected) {
+        // A reply to a request of the lost connection may still be queued: it is not a
+        // measurement of this one (and a closed session reports nothing more).
+        ++generation_;
+        in_flight_ = false;
+    }
     if (state == SessionState::Reconnecting) {
         timer_->stop();  // libnats keeps the responder's subscription across a reconnect
         return;
