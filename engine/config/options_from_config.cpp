@@ -475,6 +475,29 @@ void applyAuthorization(const ConfMapEntry& e, core::ServerOptions& opts) {
 
 // ---- accounts ---------------------------------------------------------------------------------
 
+/// An account's `jetstream`: true/false, "enabled"/"disabled" or a map of limits, as nats-server's
+/// parseJetStreamForAccount. Returns whether it enables JetStream. Limits are not built: a map
+/// naming one is refused, an empty map enables JetStream without limits.
+bool accountJetStream(const ConfMapEntry& e) {
+    const ConfValue& v = e.value;
+    if (v.isBool()) return v.asBool();
+    if (v.isString()) {
+        const std::string s = lower(v.asString());
+        if (s == "enabled" || s == "enable") return true;
+        if (s == "disabled" || s == "disable") return false;
+        fail(e.key_position, fmt::format("Expected 'enabled' or 'disabled' for string value, got '{}'",
+                                         v.asString()));
+    }
+    if (v.isMap()) {
+        for (const ConfMapEntry& limit : v.asMap()) {
+            if (!limit.value.usedAsVariable()) unsupported(limit);
+        }
+        return true;
+    }
+    fail(e.key_position, fmt::format("Expected map, bool or string to define JetStream, got {}",
+                                     goTypeName(v.kind())));
+}
+
 /// `accounts { A { users: [...], default_permissions: {...} } }` or `accounts: [A, B]`.
 void applyAccounts(const ConfMapEntry& e, core::ServerOptions& opts) {
     const auto reserved = [](std::string_view name) { return name == "$G"; };
@@ -507,9 +530,10 @@ void applyAccounts(const ConfMapEntry& e, core::ServerOptions& opts) {
                 users_position = field.key_position;
             } else if (name == "default_permissions") {
                 defaults = userPermissions(field);
+            } else if (name == "jetstream") {
+                if (accountJetStream(field)) opts.jetstream_accounts.push_back(account.key);
             } else if (name == "nkey" || name == "imports" || name == "exports" ||
-                       name == "jetstream" || name == "mappings" || name == "maps" ||
-                       name == "limits") {
+                       name == "mappings" || name == "maps" || name == "limits") {
                 unsupported(field);
             } else {
                 unknownField(field);

@@ -1,10 +1,12 @@
 // Everything that configures one server, filled from defaults, a config file and the command line.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/auth/auth_config.h"
@@ -67,8 +69,19 @@ struct ServerOptions {
 
     // Accounts
     std::vector<std::string> accounts;  ///< names from `accounts { ... }`; users name theirs
+    std::vector<std::string> jetstream_accounts;  ///< of those, the ones whose `jetstream` enables it
     std::string system_account;   ///< empty: "$SYS" unless no_system_account
     bool no_system_account = false;
+
+    /// Whether JetStream serves `account` (when it runs at all), as nats-server decides: never the
+    /// system account; the global account only while no other account is configured; any other
+    /// account only when its own `jetstream` setting enables it.
+    bool jetStreamServes(std::string_view account, std::string_view system) const {
+        if (account == system) return false;
+        if (accounts.empty()) return account == "$G";
+        return std::find(jetstream_accounts.begin(), jetstream_accounts.end(), account) !=
+               jetstream_accounts.end();
+    }
 
     // JetStream (-js, -sd, `jetstream { ... }`, `store_dir`)
     bool jetstream = false;

@@ -89,7 +89,9 @@ JetStreamService::JetStreamService(core::Server& server, JetStreamConfig config)
     for (core::Account* account : server_.accounts()) {
         auto state = std::make_unique<AccountState>();
         state->account = account;
-        state->enabled = account != server_.systemAccount();
+        const core::Account* system = server_.systemAccount();
+        state->enabled = server_.options().jetStreamServes(
+            account->name(), system ? std::string_view(system->name()) : std::string_view());
         state->subscriber = std::make_unique<ApiSubscriber>(*this, *state);
         if (state->enabled) recoverAccount(*state);
         accounts_.push_back(std::move(state));

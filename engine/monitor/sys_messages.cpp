@@ -512,8 +512,10 @@ std::expected<boost::json::object, std::string> accountInfo(core::Server& server
     if (is_system) d["is_system"] = true;
     d["expired"] = false;
     d["complete"] = true;
-    // nwb-server's JetStream serves every account but the system account.
-    d["jetstream_enabled"] = server.options().jetstream && !is_system;
+    const core::Account* sys_account = server.systemAccount();
+    const std::string_view sys_name = sys_account ? sys_account->name() : std::string_view();
+    d["jetstream_enabled"] =
+        server.options().jetstream && server.options().jetStreamServes(account->name(), sys_name);
     d["leafnode_connections"] = 0;
     d["client_connections"] = clients;
     d["subscriptions"] = account->trie().count();

@@ -105,6 +105,7 @@ private slots:
     void publishAckNamesStreamAndSequence();
     void pullFetchAndAck();
     void accountInfoLimits();
+    void accountsGetJetStreamFromTheirConfig();
     void restartKeepsStreamsAndMessages();
     void killDuringAsyncPublishKeepsEveryAckedMessage();
 };
@@ -268,6 +269,35 @@ void TestJetStreamServer::accountInfoLimits() {
     QCOMPARE(ai->API.Total, uint64_t{1});
     QCOMPARE(again->API.Total, ai->API.Total + 1);
     QCOMPARE(again->API.Errors, uint64_t{0});
+}
+
+void TestJetStreamServer::accountsGetJetStreamFromTheirConfig() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // With accounts configured, only those whose own `jetstream` enables it get JetStream.
+    NWB_START_SERVER(server, ServerOptions::withConfig(
+                                 "jetstream { store_dir: \"" + dir.path().toStdString() + "\" }\n"
+                                 "accounts {\n"
+                                 "  A: { jetstream: enabled, users: [{user: a, password: a}] }\n"
+                                 "  B: { users: [{user: b, password: b}] }\n"
+                                 "  C: { jetstream: false, users: [{user: c, password: c}] }\n"
+                                 "}\n"));
+    const std::string not_enabled =
+        R"({"type":"io.nats.jetstream.api.v1.account_info_response","error":{"code":503,)"
+        R"("err_code":10039,"description":"JetStream not enabled for account"}})";
+    for (const char* user : {"a", "b", "c"}) {
+        NWB_CONNECT(nc, server.url(),
+                    [user](natsOptions* o) { natsOptions_SetUserInfo(o, user, user); });
+        const std::string info = apiRequest(nc, "$JS.API.INFO", "");
+        if (std::string_view(user) == "a") {
+            QVERIFY2(info.starts_with(R"({"type":"io.nats.jetstream.api.v1.account_info_response",)"
+                                      R"("memory":0,"storage":0,)"),
+                     info.c_str());
+            QVERIFY2(info.find(R"("error":)") == std::string::npos, info.c_str());
+        } else {
+            QCOMPARE(info, not_enabled);
+        }
+    }
 }
 
 void TestJetStreamServer::restartKeepsStreamsAndMessages() {

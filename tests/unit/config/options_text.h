@@ -91,6 +91,8 @@ inline QString fieldText(const core::ServerOptions& o, const QString& field) {
         v = fmt::format("{}", fmt::join(pairs, " "));
     } else if (f == "accounts") {
         v = fmt::format("{}", fmt::join(o.accounts, " "));
+    } else if (f == "jetstream_accounts") {
+        v = fmt::format("{}", fmt::join(o.jetstream_accounts, " "));
     } else if (f == "system_account") {
         v = o.system_account;
     } else if (f == "no_system_account") {

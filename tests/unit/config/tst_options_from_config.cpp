@@ -195,6 +195,10 @@ void TstOptionsFromConfig::fields_data() {
     QTest::newRow("accounts map")
         << "accounts {\n  A { users: [{user: a, password: p}] }\n  B {}\n}" << "accounts" << "A B";
     QTest::newRow("accounts list") << "accounts: [X, Y]" << "accounts" << "X Y";
+    QTest::newRow("account jetstream forms")
+        << "accounts {\n A { jetstream: enabled }\n B { jetstream: Enable }\n C { jetstream: true }\n"
+           " D { jetstream: {} }\n E { jetstream: disabled }\n F { jetstream: false }\n G {}\n}"
+        << "jetstream_accounts" << "A B C D";
     QTest::newRow("account users join their account")
         << "authorization { users: [{user: g, password: p}] }\n"
            "accounts { A { users: [{user: a, password: p}, {user: b, password: q}] } }"
@@ -315,6 +319,15 @@ void TstOptionsFromConfig::errors_data() {
                                        << "o.conf:1:12: Expected map entries for accounts";
     QTest::newRow("duplicate account in list") << "accounts: [A, A]"
                                                << "o.conf:1:15: Duplicate Account Entry: A";
+    QTest::newRow("account jetstream word") << "accounts { A { jetstream: maybe } }"
+                                           << "o.conf:1:16: Expected 'enabled' or 'disabled' for "
+                                              "string value, got 'maybe'";
+    QTest::newRow("account jetstream limits") << "accounts { A { jetstream: { max_mem: 1G } } }"
+                                             << "o.conf:1:29: \"max_mem\" is not supported yet by "
+                                                "nwb-server";
+    QTest::newRow("account jetstream number") << "accounts { A { jetstream: 1 } }"
+                                             << "o.conf:1:16: Expected map, bool or string to "
+                                                "define JetStream, got int64";
     QTest::newRow("account imports") << "accounts { A { imports: [] } }"
                                      << "o.conf:1:16: \"imports\" is not supported yet by "
                                         "nwb-server";
