@@ -758,6 +758,174 @@
         <source>no &quot;%1&quot; array</source>
         <translation>kein Array „%1“</translation>
     </message>
+    <message>
+        <source>no &quot;%1&quot; object</source>
+        <translation>kein Objekt „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::KvBucketTableModel</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1 Std</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 Min</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Mirror</translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::KvKeyTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Byte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nwb::ui::KvPanel</name>
+    <message>
+        <source>Show &amp;deleted</source>
+        <translation>&amp;Gelöschte anzeigen</translation>
+    </message>
+    <message>
+        <source>Also list keys whose last entry is a delete or purge marker</source>
+        <translation>Auch Schlüssel auflisten, deren letzter Eintrag eine Lösch- oder Purge-Markierung ist</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the buckets and keys now (F5)</source>
+        <translation>Buckets und Schlüssel jetzt abrufen (F5)</translation>
+    </message>
+    <message>
+        <source>Select a bucket to see its keys.</source>
+        <translation>Wählen Sie einen Bucket, um seine Schlüssel zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bucket(s)</source>
+        <translation>
+            <numerusform>%n Bucket</numerusform>
+            <numerusform>%n Buckets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys of %1</source>
+        <translation>Schlüssel von %1</translation>
+    </message>
+    <message>
+        <source>Loading the keys of %1…</source>
+        <translation>Die Schlüssel von %1 werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) in %1</source>
+        <translation>
+            <numerusform>%n Schlüssel in %1</numerusform>
+            <numerusform>%n Schlüssel in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(only the first %1 of %n key(s) are listed)</source>
+        <translation>
+            <numerusform>(nur die ersten %1 von %n Schlüssel sind aufgeführt)</numerusform>
+            <numerusform>(nur die ersten %1 von %n Schlüsseln sind aufgeführt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a key to see its value.</source>
+        <translation>Wählen Sie einen Schlüssel, um seinen Wert zu sehen.</translation>
+    </message>
+    <message>
+        <source>Value of %1 at revision %2</source>
+        <translation>Wert von %1 in Revision %2</translation>
+    </message>
+    <message>
+        <source>%1 was deleted at revision %2 (%3)</source>
+        <translation>%1 wurde in Revision %2 gelöscht (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s) of %1</source>
+        <translation>
+            <numerusform>%n Revision von %1</numerusform>
+            <numerusform>%n Revisionen von %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nwb::ui::LatencyProbe</name>
@@ -2030,6 +2198,10 @@
     <message>
         <source>Streams</source>
         <translation>Streams</translation>
+    </message>
+    <message>
+        <source>Key-Value</source>
+        <translation>Key-Value</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,37 @@
     </message>
     </context>
 <context>
+    <name>nwb::ui::KvKeyTableModel</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform><numerusform>%Ln bytes</numerusform></translation>
+    </message>
+    </context>
+<context>
+    <name>nwb::ui::KvPanel</name>
+    <message numerus="yes">
+        <source>%n bucket(s)</source>
+        <translation>
+            <numerusform>%n bucket</numerusform><numerusform>%n buckets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) in %1</source>
+        <translation>
+            <numerusform>%n key in %1</numerusform><numerusform>%n keys in %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(only the first %1 of %n key(s) are listed)</source>
+        <translation>
+            <numerusform>(only the first %1 of %n key are listed)</numerusform><numerusform>(only the first %1 of %n keys are listed)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s) of %1</source>
+        <translation>
+            <numerusform>%n revision of %1</numerusform><numerusform>%n revisions of %1</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>nwb::ui::LocalClusterPanel</name>
     <message numerus="yes">
         <source>%n node(s)</source>

@@ -12,6 +12,7 @@
 #include "ui/connections/cli_context_importer.h"
 #include "ui/connections/connection_dialog.h"
 #include "ui/connections/connections_manager_dialog.h"
+#include "ui/jetstream/kv_panel.h"
 #include "ui/jetstream/streams_panel.h"
 #include "ui/monitoring/connections_table_panel.h"
 #include "ui/monitoring/monitoring_panel.h"
@@ -407,6 +408,7 @@ QWidget* MainWindow::createView(const QString& target, ViewKind kind, NatsSessio
             return panel;
         }
         case ViewKind::Streams: return new StreamsPanel(session);
+        case ViewKind::KeyValue: return new KvPanel(session);
     }
     return new QWidget;
 }
@@ -619,6 +621,7 @@ void MainWindow::refreshCurrent() {
     QWidget* widget = tabs_->currentWidget();
     if (auto* table = qobject_cast<ConnectionsTablePanel*>(widget)) table->refresh();
     if (auto* streams = qobject_cast<StreamsPanel*>(widget)) streams->refresh();
+    if (auto* kv = qobject_cast<KvPanel*>(widget)) kv->refresh();
     if (status_poller_) status_poller_->pollNow();
 }
 

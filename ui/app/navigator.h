@@ -1,5 +1,5 @@
 // The navigator tree: Local cluster → nodes, Connections → saved servers, and under each
-// server its views (Subjects, Publish, Monitoring, Connections, Streams).
+// server its views (Subjects, Publish, Monitoring, Connections, Streams, Key-Value).
 #pragma once
 
 #include "ui/app/view_kind.h"

@@ -12,13 +12,15 @@ QString viewKindKey(ViewKind kind) {
         case ViewKind::Monitoring: return QStringLiteral("monitoring");
         case ViewKind::Connections: return QStringLiteral("connections");
         case ViewKind::Streams: return QStringLiteral("streams");
+        case ViewKind::KeyValue: return QStringLiteral("kv");
     }
     return {};
 }
 
 ViewKind viewKindFromKey(const QString& key, bool* ok) {
     for (ViewKind kind : {ViewKind::Cluster, ViewKind::Subjects, ViewKind::Publish,
-                          ViewKind::Monitoring, ViewKind::Connections, ViewKind::Streams}) {
+                          ViewKind::Monitoring, ViewKind::Connections, ViewKind::Streams,
+                          ViewKind::KeyValue}) {
         if (viewKindKey(kind) == key) {
             if (ok) *ok = true;
             return kind;
@@ -36,6 +38,7 @@ QString viewKindTitle(ViewKind kind) {
         case ViewKind::Monitoring: return QCoreApplication::translate("nwb::ui::View", "Monitoring");
         case ViewKind::Connections: return QCoreApplication::translate("nwb::ui::View", "Connections");
         case ViewKind::Streams: return QCoreApplication::translate("nwb::ui::View", "Streams");
+        case ViewKind::KeyValue: return QCoreApplication::translate("nwb::ui::View", "Key-Value");
     }
     return {};
 }

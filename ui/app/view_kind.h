@@ -5,14 +5,14 @@
 
 namespace nwb::ui {
 
-enum class ViewKind { Cluster, Subjects, Publish, Monitoring, Connections, Streams };
+enum class ViewKind { Cluster, Subjects, Publish, Monitoring, Connections, Streams, KeyValue };
 
 /// The views each server has (all but Cluster), in the navigator's order.
 inline constexpr ViewKind kServerViewKinds[] = {ViewKind::Subjects, ViewKind::Publish,
                                                 ViewKind::Monitoring, ViewKind::Connections,
-                                                ViewKind::Streams};
+                                                ViewKind::Streams, ViewKind::KeyValue};
 
-/// "cluster", "subjects", "publish", "monitoring", "connections", "streams".
+/// "cluster", "subjects", "publish", "monitoring", "connections", "streams", "kv".
 QString viewKindKey(ViewKind kind);
 /// Cluster for anything unknown.
 ViewKind viewKindFromKey(const QString& key, bool* ok = nullptr);

@@ -4,10 +4,10 @@
 #include "ui/browser/payload_viewer.h"
 #include "ui/client/nats_session.h"
 #include "ui/jetstream/consumer_table_model.h"
+#include "ui/jetstream/js_panel_widgets.h"
 #include "ui/jetstream/stream_table_model.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QLabel>
@@ -24,40 +24,6 @@
 #include <algorithm>
 
 namespace nwb::ui {
-namespace {
-
-enum Page { TablePage, MessagePage };
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
-QLabel* makeMessageLabel(QWidget* parent) {
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QSortFilterProxyModel* makeProxy(QAbstractItemModel* source, int sort_role, QObject* parent) {
-    auto* proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(source);
-    proxy->setSortRole(sort_role);
-    return proxy;
-}
-
-}  // namespace
-
 StreamsPanel::StreamsPanel(NatsSession* session, QWidget* parent)
     : QWidget(parent),
       session_(session),
@@ -65,20 +31,20 @@ StreamsPanel::StreamsPanel(NatsSession* session, QWidget* parent)
       consumer_fetcher_(new JsListFetcher(sessionRequester(session, kTimeoutMs), this)),
       timer_(new QTimer(this)),
       streams_(new StreamTableModel(this)),
-      stream_proxy_(makeProxy(streams_, StreamTableModel::kSortRole, this)),
+      stream_proxy_(makeJsSortProxy(streams_, StreamTableModel::kSortRole, this)),
       consumers_(new ConsumerTableModel(this)),
-      consumer_proxy_(makeProxy(consumers_, ConsumerTableModel::kSortRole, this)) {
+      consumer_proxy_(makeJsSortProxy(consumers_, ConsumerTableModel::kSortRole, this)) {
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("StreamsStatus"));
     auto* refresh_button = new QPushButton(tr("Refresh"), this);
     refresh_button->setToolTip(tr("Fetch the streams now (F5)"));
     connect(refresh_button, &QPushButton::clicked, this, &StreamsPanel::refresh);
 
-    message_ = makeMessageLabel(this);
+    message_ = makeJsMessageLabel(this);
     message_->setObjectName(QStringLiteral("StreamsMessage"));
     page_stack_ = new QStackedWidget(this);
-    page_stack_->insertWidget(TablePage, createStreamsPage());
-    page_stack_->insertWidget(MessagePage, message_);
+    page_stack_->insertWidget(kJsTablePage, createStreamsPage());
+    page_stack_->insertWidget(kJsMessagePage, message_);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(status_, 1);
@@ -100,7 +66,7 @@ StreamsPanel::StreamsPanel(NatsSession* session, QWidget* parent)
 }
 
 QWidget* StreamsPanel::createStreamsPage() {
-    stream_view_ = makeTable(stream_proxy_, this);
+    stream_view_ = makeJsTable(stream_proxy_, this);
     stream_view_->setObjectName(QStringLiteral("StreamsTable"));
     stream_view_->sortByColumn(StreamTableModel::Name, Qt::AscendingOrder);
     connect(stream_view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -115,14 +81,14 @@ QWidget* StreamsPanel::createStreamsPage() {
     detail_layout->addWidget(detail_title_);
     detail_layout->addWidget(detail_, 1);
 
-    consumer_view_ = makeTable(consumer_proxy_, this);
+    consumer_view_ = makeJsTable(consumer_proxy_, this);
     consumer_view_->setObjectName(QStringLiteral("ConsumersTable"));
     consumer_view_->sortByColumn(ConsumerTableModel::Name, Qt::AscendingOrder);
     consumer_title_ = new QLabel(this);
-    consumer_message_ = makeMessageLabel(this);
+    consumer_message_ = makeJsMessageLabel(this);
     consumer_stack_ = new QStackedWidget(this);
-    consumer_stack_->insertWidget(TablePage, consumer_view_);
-    consumer_stack_->insertWidget(MessagePage, consumer_message_);
+    consumer_stack_->insertWidget(kJsTablePage, consumer_view_);
+    consumer_stack_->insertWidget(kJsMessagePage, consumer_message_);
     auto* consumer_box = new QWidget(this);
     auto* consumer_layout = new QVBoxLayout(consumer_box);
     consumer_layout->setContentsMargins(0, 0, 0, 0);
@@ -157,11 +123,11 @@ bool StreamsPanel::selectStream(const QString& name) {
 }
 
 QString StreamsPanel::messageText() const {
-    return page_stack_->currentIndex() == MessagePage ? message_->text() : QString();
+    return page_stack_->currentIndex() == kJsMessagePage ? message_->text() : QString();
 }
 
 QString StreamsPanel::consumerMessageText() const {
-    return consumer_stack_->currentIndex() == MessagePage ? consumer_message_->text() : QString();
+    return consumer_stack_->currentIndex() == kJsMessagePage ? consumer_message_->text() : QString();
 }
 
 QString StreamsPanel::statusText() const { return status_->text(); }
@@ -207,7 +173,7 @@ void StreamsPanel::onStreams(JsListFetcher::Result result) {
     const bool first_rows = streams_->rowCount() == 0;
     streams_->setStreams(rows);
     if (first_rows) stream_view_->resizeColumnsToContents();
-    page_stack_->setCurrentIndex(TablePage);
+    page_stack_->setCurrentIndex(kJsTablePage);
     status_->setText(tr("%n stream(s)", nullptr, streams_->rowCount()));
     showDetail();
     refreshConsumers();
@@ -275,19 +241,19 @@ void StreamsPanel::onConsumers(const QString& stream, JsListFetcher::Result resu
     if (first_rows) consumer_view_->resizeColumnsToContents();
     consumer_title_->setText(
         tr("%n consumer(s) of %1", nullptr, consumers_->rowCount()).arg(stream));
-    consumer_stack_->setCurrentIndex(TablePage);
+    consumer_stack_->setCurrentIndex(kJsTablePage);
     emit consumersRefreshed();
 }
 
 void StreamsPanel::showMessage(const QString& text) {
     message_->setText(text);
-    page_stack_->setCurrentIndex(MessagePage);
+    page_stack_->setCurrentIndex(kJsMessagePage);
     status_->clear();  // the message says it all
 }
 
 void StreamsPanel::showConsumerMessage(const QString& text) {
     consumer_message_->setText(text);
-    consumer_stack_->setCurrentIndex(MessagePage);
+    consumer_stack_->setCurrentIndex(kJsMessagePage);
 }
 
 }  // namespace nwb::ui

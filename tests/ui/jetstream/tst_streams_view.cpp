@@ -79,7 +79,7 @@ void TestStreamsView::embeddedNodeFromThePaletteAndBackAfterARestart() {
         QTreeWidgetItem* item = window.navigator()->itemFor(target, ViewKind::Streams);
         QVERIFY(item);
         QCOMPARE(item->text(0), QStringLiteral("Streams"));
-        QCOMPARE(item->parent()->childCount(), 5);
+        QCOMPARE(item->parent()->childCount(), 6);  // Key-Value follows Streams
 
         auto nc = nwb::test::connect(
             window.cluster()->find(QStringLiteral("n1"))->clientUrl().toStdString());
