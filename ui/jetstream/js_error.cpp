@@ -2,6 +2,8 @@
 #include "ui/jetstream/js_error.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
 
 namespace nwb::ui {
 
@@ -70,6 +72,21 @@ QString jsErrorText(const JsError& error) {
     }
     return QCoreApplication::translate("nwb::ui::JsError", "The JetStream request failed: %1.")
         .arg(error.detail);
+}
+
+std::expected<QJsonObject, JsError> parseJsReply(const QByteArray& payload) {
+    QJsonParseError parse_error;
+    const QJsonDocument document = QJsonDocument::fromJson(payload, &parse_error);
+    if (!document.isObject()) {
+        return std::unexpected(
+            jsError(JsFailure::BadReply,
+                    parse_error.error != QJsonParseError::NoError
+                        ? parse_error.errorString()
+                        : QCoreApplication::translate("nwb::ui::JsError", "not a JSON object")));
+    }
+    const QJsonObject reply = document.object();
+    if (std::optional<JsError> error = jsErrorFromReply(reply)) return std::unexpected(*error);
+    return reply;
 }
 
 }  // namespace nwb::ui

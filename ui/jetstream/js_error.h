@@ -3,9 +3,11 @@
 
 #include "ui/client/nats_session.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
+#include <expected>
 #include <optional>
 
 namespace nwb::ui {
@@ -42,6 +44,9 @@ inline constexpr int kJsNotEnabled = 10076;
 
 /// The "error" member of a $JS.API reply, if it has one. Any thread; pure.
 std::optional<JsError> jsErrorFromReply(const QJsonObject& reply);
+/// A JetStream API reply as a JSON object: BadReply when it is not one, the API's own error
+/// when it carries one.
+std::expected<QJsonObject, JsError> parseJsReply(const QByteArray& payload);
 /// Classifies a request that did not succeed (result.ok false). GUI thread (compares with
 /// NatsSession's translated texts).
 JsError jsErrorFromRequest(const RequestResult& result);

@@ -2,25 +2,15 @@
 #include "ui/jetstream/js_list_page.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 namespace nwb::ui {
 
 std::expected<JsListPage, JsError> parseJsListPage(const QByteArray& payload,
                                                    const QString& items_key) {
-    QJsonParseError parse_error;
-    const QJsonDocument document = QJsonDocument::fromJson(payload, &parse_error);
-    if (!document.isObject()) {
-        return std::unexpected(
-            jsError(JsFailure::BadReply,
-                    parse_error.error != QJsonParseError::NoError
-                        ? parse_error.errorString()
-                        : QCoreApplication::translate("nwb::ui::JsError", "not a JSON object")));
-    }
-    const QJsonObject reply = document.object();
-    if (std::optional<JsError> error = jsErrorFromReply(reply)) return std::unexpected(*error);
+    auto parsed = parseJsReply(payload);
+    if (!parsed) return std::unexpected(parsed.error());
+    const QJsonObject& reply = *parsed;
     const QJsonValue items = reply.value(items_key);
     if (!items.isArray()) {
         return std::unexpected(jsError(

@@ -2,30 +2,9 @@
 #include "ui/jetstream/kv_entry.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 namespace nwb::ui {
-namespace {
-
-std::expected<QJsonObject, JsError> replyObject(const QByteArray& payload) {
-    QJsonParseError parse_error;
-    const QJsonDocument document = QJsonDocument::fromJson(payload, &parse_error);
-    if (!document.isObject()) {
-        return std::unexpected(
-            jsError(JsFailure::BadReply,
-                    parse_error.error != QJsonParseError::NoError
-                        ? parse_error.errorString()
-                        : QCoreApplication::translate("nwb::ui::JsError", "not a JSON object")));
-    }
-    const QJsonObject reply = document.object();
-    if (std::optional<JsError> error = jsErrorFromReply(reply)) return std::unexpected(*error);
-    return reply;
-}
-
-}  // namespace
-
 std::optional<KvBucketRow> kvBucketFromStream(const StreamRow& stream) {
     if (!stream.name.startsWith(kKvStreamPrefix) || stream.name.size() == kKvStreamPrefix.size())
         return std::nullopt;
@@ -43,7 +22,7 @@ std::optional<KvBucketRow> kvBucketFromStream(const StreamRow& stream) {
 }
 
 std::expected<KvSubjectsPage, JsError> parseKvSubjectsPage(const QByteArray& payload) {
-    auto reply = replyObject(payload);
+    auto reply = parseJsReply(payload);
     if (!reply) return std::unexpected(reply.error());
     KvSubjectsPage page;
     page.total = reply->value(u"total").toInteger();
@@ -68,7 +47,7 @@ QByteArray natsHeaderValue(const QByteArray& block, const QByteArray& name) {
 
 std::expected<KvEntry, JsError> parseKvEntry(const QByteArray& payload,
                                              const QString& subject_prefix) {
-    auto reply = replyObject(payload);
+    auto reply = parseJsReply(payload);
     if (!reply) return std::unexpected(reply.error());
     const QJsonValue message = reply->value(u"message");
     if (!message.isObject()) {
