@@ -682,11 +682,7 @@ std::optional<Stream::Refusal> Stream::process(const Inbound& in) {
     auto on_durable = [self, reply_to = std::move(reply_to), job](
                           store::Result<store::StoreAck> r) mutable {
         // MemStore runs this before storeAsync returns, with mutex_ held: notify from the strand.
-        if (r) {
-            self->queueNotify();
-        } else {
-            threadRefusal() = r.error().code;
-        }
+        if (r) self->queueNotify();
         auto finish = [self, reply_to = std::move(reply_to), job, r] {
             if (job && r) {
                 self->republish(job->destination, job->in, r->seq, job->last_subject_seq,
@@ -710,14 +706,12 @@ std::optional<Stream::Refusal> Stream::process(const Inbound& in) {
         }
         finish();
     };
-    threadRefusal().reset();
-    store_->storeAsync(message, std::move(on_durable));
-    const std::uint64_t last = store_->fastState().last_seq;
+    const auto appended = store_->storeAsync(message, std::move(on_durable));
     std::optional<Refusal> refusal;
-    if (last > last_seq_) {
-        remember(last, now);
+    if (appended) {
+        remember(*appended, now);
     } else {
-        refusal = storeRefusal(threadRefusal().value_or(store::Errc::Io));
+        refusal = storeRefusal(appended.error().code);
     }
     if (job) {
         lock.unlock();
@@ -729,11 +723,6 @@ std::optional<Stream::Refusal> Stream::process(const Inbound& in) {
         }
         if (pending) pending();
     }
-    return refusal;
-}
-
-std::optional<store::Errc>& Stream::threadRefusal() {
-    thread_local std::optional<store::Errc> refusal;
     return refusal;
 }
 

@@ -151,11 +151,6 @@ private:
         bool store_limit = false;
     };
     static Refusal storeRefusal(store::Errc code);
-    /// This thread's slot for a store refusal. A store refuses by calling back on the calling
-    /// thread before storeAsync returns (a later durability failure calls back on the store's
-    /// own thread), so a caller that clears it, stores and finds nothing appended reads the
-    /// reason here, with no allocation on the publish path.
-    static std::optional<store::Errc>& threadRefusal();
 
     Stream(StreamContext context, StreamConfig config, std::filesystem::path directory,
            std::int64_t created_ns);

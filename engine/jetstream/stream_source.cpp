@@ -439,18 +439,14 @@ std::optional<Stream::Refusal> Stream::copyMirrored(const SourceFollower& follow
     const std::string subject = follower.storedSubject(m.subject);
     auto self = shared_from_this();
     // At the origin's sequence: the ones skipped over become deleted, as nats-server's SkipMsgs.
-    threadRefusal().reset();
-    store_->storeAsyncAt(m.seq, store::NewMessage{subject, m.headers, m.payload, m.ts},
-                         [self](store::Result<store::StoreAck> r) {
-                             if (r) {
-                                 self->queueNotify();
-                             } else {
-                                 threadRefusal() = r.error().code;
-                             }
-                         });
-    last_seq_ = store_->fastState().last_seq;
-    if (last_seq_ == m.seq) return std::nullopt;
-    return storeRefusal(threadRefusal().value_or(store::Errc::Io));
+    const auto appended =
+        store_->storeAsyncAt(m.seq, store::NewMessage{subject, m.headers, m.payload, m.ts},
+                             [self](store::Result<store::StoreAck> r) {
+                                 if (r) self->queueNotify();
+                             });
+    if (!appended) return storeRefusal(appended.error().code);
+    last_seq_ = *appended;
+    return std::nullopt;
 }
 
 std::optional<Stream::Refusal> Stream::copySourced(const SourceFollower& follower,

@@ -111,27 +111,31 @@ Result<StoreAck> IndexedStore::store(const NewMessage& msg) {
     return finish(lock, std::move(r));
 }
 
-void IndexedStore::storeAsync(const NewMessage& msg, StoreCallback done) {
-    storeAsyncLocking(msg, std::nullopt, std::move(done));
+Result<std::uint64_t> IndexedStore::storeAsync(const NewMessage& msg, StoreCallback done) {
+    return storeAsyncLocking(msg, std::nullopt, std::move(done));
 }
 
-void IndexedStore::storeAsyncAt(std::uint64_t seq, const NewMessage& msg, StoreCallback done) {
-    storeAsyncLocking(msg, seq, std::move(done));
+Result<std::uint64_t> IndexedStore::storeAsyncAt(std::uint64_t seq, const NewMessage& msg,
+                                                 StoreCallback done) {
+    return storeAsyncLocking(msg, seq, std::move(done));
 }
 
-void IndexedStore::storeAsyncLocking(const NewMessage& msg, std::optional<std::uint64_t> at,
-                                   StoreCallback done) {
+Result<std::uint64_t> IndexedStore::storeAsyncLocking(const NewMessage& msg,
+                                                      std::optional<std::uint64_t> at,
+                                                      StoreCallback done) {
     std::unique_lock lock(mutex_);
     auto r = storeLocked(msg, at);
     if (!r) {
         lock.unlock();
+        const Error refusal = r.error();
         done(std::move(r));
-        return;
+        return std::unexpected(refusal);
     }
     const StoreAck ack = *r;
     const bool queued = enqueueDurableLocked(commitTicketLocked(), ack, done);
     lock.unlock();
     if (!queued) done(ack);
+    return ack.seq;
 }
 
 Result<StoredMessage> IndexedStore::readChecked(std::uint64_t seq) {

@@ -16,8 +16,9 @@ namespace nwb::store {
 class IndexedStore : public StreamStore {
 public:
     Result<StoreAck> store(const NewMessage& msg) override;
-    void storeAsync(const NewMessage& msg, StoreCallback done) override;
-    void storeAsyncAt(std::uint64_t seq, const NewMessage& msg, StoreCallback done) override;
+    Result<std::uint64_t> storeAsync(const NewMessage& msg, StoreCallback done) override;
+    Result<std::uint64_t> storeAsyncAt(std::uint64_t seq, const NewMessage& msg,
+                                       StoreCallback done) override;
     Result<StoredMessage> load(std::uint64_t seq) override;
     Result<StoredMessage> loadLast(std::string_view filter) override;
     Result<StoredMessage> loadNext(std::string_view filter, std::uint64_t start) override;
@@ -79,8 +80,8 @@ protected:
 
 private:
     /// storeAsync and storeAsyncAt: `at` is the sequence to store at, default the last + 1.
-    void storeAsyncLocking(const NewMessage& msg, std::optional<std::uint64_t> at,
-                           StoreCallback done);
+    Result<std::uint64_t> storeAsyncLocking(const NewMessage& msg,
+                                            std::optional<std::uint64_t> at, StoreCallback done);
     /// `at`: the sequence to store at; default the last + 1.
     Result<StoreAck> storeLocked(const NewMessage& msg, std::optional<std::uint64_t> at = {});
     Result<bool> removeLocked(std::uint64_t seq, bool erase);

@@ -33,11 +33,13 @@ public:
     /// Any thread; never blocks on I/O. Appends now; `done` runs once the record is durable, in
     /// store order, one at a time, on a store thread (FileStore) or on the calling thread before
     /// return (MemStore, and every refusal). No store lock is held while `done` runs: it may call
-    /// this store, except stop().
-    virtual void storeAsync(const NewMessage& msg, StoreCallback done) = 0;
+    /// this store, except stop(). Returns the sequence appended, or the refusal (with which
+    /// `done` has already run).
+    virtual Result<std::uint64_t> storeAsync(const NewMessage& msg, StoreCallback done) = 0;
     /// As storeAsync, at sequence `seq` (above the last one): the sequences skipped over become
     /// deleted, as nats-server's SkipMsgs. For mirrors, which keep their origin's sequences.
-    virtual void storeAsyncAt(std::uint64_t seq, const NewMessage& msg, StoreCallback done) = 0;
+    virtual Result<std::uint64_t> storeAsyncAt(std::uint64_t seq, const NewMessage& msg,
+                                               StoreCallback done) = 0;
 
     /// Any thread; reads (FileStore: at most one pread). NotFound if deleted, Eof if past the last.
     virtual Result<StoredMessage> load(std::uint64_t seq) = 0;

@@ -458,8 +458,11 @@ private slots:
         Harness h(impl);
         std::promise<nwb::store::Result<nwb::store::StoreAck>> first;
         std::promise<nwb::store::Result<nwb::store::StoreAck>> second;
-        h.store->storeAsync({"a", {}, "1", {}}, [&](auto r) { first.set_value(r); });
-        h.store->storeAsync({"b", {}, "2", {}}, [&](auto r) { second.set_value(r); });
+        // The sequence appended is returned at once; `done` follows once it is durable.
+        QCOMPARE(h.store->storeAsync({"a", {}, "1", {}}, [&](auto r) { first.set_value(r); }),
+                 std::uint64_t{1});
+        QCOMPARE(h.store->storeAsync({"b", {}, "2", {}}, [&](auto r) { second.set_value(r); }),
+                 std::uint64_t{2});
         QCOMPARE(first.get_future().get()->seq, 1u);
         QCOMPARE(second.get_future().get()->seq, 2u);
         QCOMPARE(h.store->load(2)->payload, std::string("2"));
@@ -469,7 +472,9 @@ private slots:
         limits.discard = DiscardPolicy::New;
         QVERIFY(h.store->updateLimits(limits));
         std::promise<nwb::store::Result<nwb::store::StoreAck>> refused;
-        h.store->storeAsync({"c", {}, "3", {}}, [&](auto r) { refused.set_value(r); });
+        const auto returned =
+            h.store->storeAsync({"c", {}, "3", {}}, [&](auto r) { refused.set_value(r); });
+        QCOMPARE(returned.error().code, Errc::MaxMsgs);
         QCOMPARE(refused.get_future().get().error().code, Errc::MaxMsgs);
     }
 
