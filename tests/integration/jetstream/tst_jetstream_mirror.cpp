@@ -67,6 +67,18 @@ boost::json::value getMessage(natsConnection* nc, const std::string& stream, std
     return m == nullptr ? boost::json::value() : *m;
 }
 
+/// Publishes "1" to "<count>" on `subject` (stream O's) and returns "" when each PubAck is O's
+/// next sequence, else the first other ack.
+std::string publishNumbered(natsConnection* nc, const char* subject, int count) {
+    for (int i = 1; i <= count; ++i) {
+        const std::string ack = jsPublish(nc, subject, std::to_string(i));
+        if (ack != R"({"stream":"O", "seq":)" + std::to_string(i) + "}") {
+            return "ack " + std::to_string(i) + ": " + ack;
+        }
+    }
+    return {};
+}
+
 std::string field(const boost::json::value& v, const char* key) {
     const auto* f = v.is_object() ? v.as_object().if_contains(key) : nullptr;
     if (f == nullptr) return "<none>";
@@ -162,10 +174,7 @@ void TestJetStreamMirror::mirrorCreatedBeforeOriginHasData() {
     NWB_CONNECT(nc, server.url());
     QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
     QVERIFY(created(nc, "M", R"({"name":"M","mirror":{"name":"O"},"storage":"memory"})"));
-    for (int i = 1; i <= 20; ++i) {
-        QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
-                 R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
-    }
+    QCOMPARE(publishNumbered(nc, "o.x", 20), std::string());
     auto info = waitForState(nc, "M", 20, 20);
     QCOMPARE(stateField(info, "messages"), std::uint64_t{20});
     QCOMPARE(field(getMessage(nc, "M", 20), "data"), field(getMessage(nc, "O", 20), "data"));
@@ -244,10 +253,7 @@ void TestJetStreamMirror::mirrorLimitsApplyToMirroredMessages() {
     NWB_START_SERVER(server, jetStreamOptions(dir));
     NWB_CONNECT(nc, server.url());
     QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
-    for (int i = 1; i <= 10; ++i) {
-        QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
-                 R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
-    }
+    QCOMPARE(publishNumbered(nc, "o.x", 10), std::string());
     for (int seq = 2; seq <= 9; ++seq) {
         const auto deleted =
             apiJson(nc, "$JS.API.STREAM.MSG.DELETE.O", "{\"seq\":" + std::to_string(seq) + "}");
@@ -363,10 +369,7 @@ void TestJetStreamMirror::restartResumesWithoutDuplicates() {
         QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
         QVERIFY(created(nc, "M", R"({"name":"M","mirror":{"name":"O"}})"));
         QVERIFY(created(nc, "AGG", R"({"name":"AGG","sources":[{"name":"O"}]})"));
-        for (int i = 1; i <= 5; ++i) {
-            QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
-                     R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
-        }
+        QCOMPARE(publishNumbered(nc, "o.x", 5), std::string());
         QCOMPARE(stateField(waitForState(nc, "M", 5, 5), "messages"), std::uint64_t{5});
         QCOMPARE(stateField(waitForState(nc, "AGG", 5, 5), "messages"), std::uint64_t{5});
         QVERIFY(server.stop().has_value());
@@ -399,10 +402,7 @@ void TestJetStreamMirror::refusedSourceMessageWaitsForRoom() {
         QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
         QVERIFY(created(nc, "S", R"({"name":"S","sources":[{"name":"O"}],"max_msgs":2,)"
                                  R"("discard":"new"})"));
-        for (int i = 1; i <= 3; ++i) {
-            QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
-                     R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
-        }
+        QCOMPARE(publishNumbered(nc, "o.x", 3), std::string());
         auto info = waitForState(nc, "S", 2, 2);
         QCOMPARE(stateField(info, "last_seq"), std::uint64_t{2});
         const auto* sources = info.as_object().if_contains("sources");
@@ -451,10 +451,7 @@ void TestJetStreamMirror::refusedMirrorMessageWaitsForRoom() {
     QVERIFY(created(nc, "O", R"({"name":"O","subjects":["o.>"]})"));
     QVERIFY(created(nc, "M", R"({"name":"M","mirror":{"name":"O"},"max_msgs":2,)"
                              R"("discard":"new"})"));
-    for (int i = 1; i <= 3; ++i) {
-        QCOMPARE(jsPublish(nc, "o.x", std::to_string(i)),
-                 R"({"stream":"O", "seq":)" + std::to_string(i) + "}");
-    }
+    QCOMPARE(publishNumbered(nc, "o.x", 3), std::string());
     auto info = waitForState(nc, "M", 2, 2);
     QCOMPARE(stateField(info, "last_seq"), std::uint64_t{2});
     QCOMPARE(jsPublish(nc, "o.y", "4"), std::string(R"({"stream":"O", "seq":4})"));

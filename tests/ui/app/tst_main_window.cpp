@@ -1,5 +1,6 @@
 // The workbench as a new user meets it: an embedded node starts and is connected; subscribe,
 // publish, request, kill and restart the node; layout and tabs come back after a restart.
+#include "tests/ui/app/main_window_probes.h"
 #include "tests/ui/app/workbench_test_support.h"
 #include "ui/app/command_palette.h"
 #include "ui/app/event_log.h"
@@ -48,16 +49,6 @@ const NodeInfo* node(MainWindow& window, const QString& name) {
     return window.cluster()->find(name);
 }
 
-bool nodeIs(MainWindow& window, const QString& name, NodeRunState state) {
-    const NodeInfo* n = node(window, name);
-    return n && n->state == state;
-}
-
-bool connected(MainWindow& window, const QString& target) {
-    NatsSession* session = window.sessions()->find(target);
-    return session && session->state() == SessionState::Connected;
-}
-
 }  // namespace
 
 class TestMainWindow : public QObject {
@@ -76,8 +67,8 @@ private slots:
 
 private:
     static void waitUntilReady(MainWindow& window) {
-        QTRY_VERIFY_WITH_TIMEOUT(nodeIs(window, QStringLiteral("n1"), NodeRunState::Running), kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(connected(window, QStringLiteral("node:n1")), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(nwb::test::nodeIs(window, QStringLiteral("n1"), NodeRunState::Running), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(nwb::test::connected(window, QStringLiteral("node:n1")), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(window.view(QStringLiteral("node:n1"), ViewKind::Publish), kWaitMs);
     }
 };
@@ -225,7 +216,7 @@ void TestMainWindow::killAndRestartTheNode() {
     QVERIFY(kill);
     QTRY_VERIFY(kill->isEnabled());
     QTest::mouseClick(kill, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(nodeIs(window, QStringLiteral("n1"), NodeRunState::Killed), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(nwb::test::nodeIs(window, QStringLiteral("n1"), NodeRunState::Killed), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(window.sessions()->find(QStringLiteral("node:n1"))->state(),
                               SessionState::Reconnecting, kWaitMs);
     QCOMPARE(panel->table()->model()->index(0, 1).data().toString(), QStringLiteral("killed"));
@@ -233,10 +224,10 @@ void TestMainWindow::killAndRestartTheNode() {
     nwb::test::screenshot(&window, QStringLiteral("workbench_node_killed"));
 
     window.cluster()->restartNode(QStringLiteral("n1"));
-    QTRY_VERIFY_WITH_TIMEOUT(nodeIs(window, QStringLiteral("n1"), NodeRunState::Running), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(nwb::test::nodeIs(window, QStringLiteral("n1"), NodeRunState::Running), kWaitMs);
     QCOMPARE(node(window, QStringLiteral("n1"))->port, port);
     QVERIFY(node(window, QStringLiteral("n1"))->server_id != first_id);
-    QTRY_VERIFY_WITH_TIMEOUT(connected(window, QStringLiteral("node:n1")), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(nwb::test::connected(window, QStringLiteral("node:n1")), kWaitMs);
     QCOMPARE(panel->table()->model()->index(0, 1).data().toString(), QStringLiteral("running"));
     nwb::test::screenshot(&window, QStringLiteral("workbench_node_restarted"));
 }
@@ -250,12 +241,12 @@ void TestMainWindow::tabsAndClusterSizeComeBack() {
         window.openView(QStringLiteral("node:n1"), ViewKind::Monitoring);
         window.closeTab(window.tabs()->indexOf(window.view(QStringLiteral("node:n1"), ViewKind::Publish)));
         window.cluster()->resize(3);
-        QTRY_VERIFY_WITH_TIMEOUT(nodeIs(window, QStringLiteral("n3"), NodeRunState::Running), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(nwb::test::nodeIs(window, QStringLiteral("n3"), NodeRunState::Running), kWaitMs);
         window.close();
     }
     MainWindow again(sandbox.database, {});
     again.show();
-    QTRY_VERIFY_WITH_TIMEOUT(nodeIs(again, QStringLiteral("n3"), NodeRunState::Running), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(nwb::test::nodeIs(again, QStringLiteral("n3"), NodeRunState::Running), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(again.tabs()->count(), 3, kWaitMs);
     QCOMPARE(again.tabs()->tabText(0), QStringLiteral("Local cluster"));
     QCOMPARE(again.tabs()->tabText(1), QStringLiteral("n1 · Subjects"));

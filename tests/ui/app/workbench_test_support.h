@@ -29,11 +29,16 @@ struct WorkbenchSandbox {
     }
 };
 
-/// Saves `widget`'s window as <NWB_SCREENSHOT_DIR>/<name>.png.
-inline void screenshot(QWidget* widget, const QString& name) {
+/// Saves `widget` alone as <NWB_SCREENSHOT_DIR>/<name>.png.
+inline void screenshotOf(QWidget* widget, const QString& name) {
     QDir().mkpath(QStringLiteral(NWB_SCREENSHOT_DIR));
     const QString path = QStringLiteral(NWB_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY2(widget->window()->grab().save(path), qPrintable(path));
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+/// Saves `widget`'s window as <NWB_SCREENSHOT_DIR>/<name>.png.
+inline void screenshot(QWidget* widget, const QString& name) {
+    screenshotOf(widget->window(), name);
 }
 
 }  // namespace nwb::test

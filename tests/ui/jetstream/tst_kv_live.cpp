@@ -1,6 +1,8 @@
 // The Key-Value panel on an embedded node with JetStream (a bucket with puts, a delete, a
 // key's history, new keys), on a node without JetStream and without a connection.
 #include "engine/embed/node.h"
+#include "tests/ui/app/workbench_test_support.h"
+#include "tests/ui/jetstream/embedded_jetstream.h"
 #include "tests/ui/jetstream/kv_test_support.h"
 #include "ui/app/translations.h"
 #include "ui/client/nats_support.h"
@@ -16,19 +18,6 @@ using nwb::embed::Node;
 namespace {
 
 constexpr int kWaitMs = 10000;
-
-nwb::core::ServerOptions withJetStream(const QString& store_dir) {
-    nwb::core::ServerOptions options = Node::defaultOptions();
-    options.jetstream = true;
-    options.store_dir = store_dir.toStdString();
-    return options;
-}
-
-void saveScreenshot(QWidget* widget, const QString& name) {
-    QDir().mkpath(QStringLiteral(NWB_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(NWB_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-}
 
 }  // namespace
 
@@ -47,7 +36,7 @@ private slots:
 
 void TstKvLive::bucketOfAnEmbeddedNode() {
     QTemporaryDir store;
-    Node node("kv-n1", withJetStream(store.path()));
+    Node node("kv-n1", nwb::test::withJetStream(store.path()));
     QVERIFY2(node.start(), node.error().c_str());
     auto nc = nwb::test::connect(node.clientUrl());
     QVERIFY(nc);
@@ -72,7 +61,7 @@ void TstKvLive::bucketOfAnEmbeddedNode() {
 
     nwb::test::kvScenario(panel, nc->get(), "file");
     if (QTest::currentTestFailed()) return;
-    saveScreenshot(&panel, QStringLiteral("kv_view"));
+    nwb::test::screenshotOf(&panel, QStringLiteral("kv_view"));
 
     // The buckets poll goes on; while the bucket does not change, its keys are not fetched again.
     QSignalSpy buckets_refreshed(&panel, &KvPanel::bucketsRefreshed);

@@ -2,6 +2,7 @@
 // Streams, opened from the command palette, restored on restart; on an embedded node and on a
 // server process ($NWB_TEST_SERVER: nwb-server, or Debian's nats-server).
 #include "tests/integration/server_process.h"
+#include "tests/ui/app/main_window_probes.h"
 #include "tests/ui/app/workbench_test_support.h"
 #include "tests/ui/jetstream/kv_test_support.h"
 #include "ui/app/command_palette.h"
@@ -27,22 +28,6 @@ namespace {
 
 constexpr int kWaitMs = 15000;
 
-bool nodeRunning(MainWindow& window) {
-    const NodeInfo* n = window.cluster()->find(QStringLiteral("n1"));
-    return n && n->state == NodeRunState::Running;
-}
-
-bool connected(MainWindow& window, const QString& target) {
-    NatsSession* session = window.sessions()->find(target);
-    return session && session->state() == SessionState::Connected;
-}
-
-QAction* command(MainWindow& window, const QString& text) {
-    for (QAction* action : window.commands())
-        if (action->text() == text) return action;
-    return nullptr;
-}
-
 }  // namespace
 
 class TestKvView : public QObject {
@@ -62,8 +47,9 @@ void TestKvView::embeddedNodeFromThePaletteAndBackAfterARestart() {
         MainWindow window(sandbox.database, {});
         window.resize(1400, 820);
         window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(nodeRunning(window), kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(connected(window, target), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nwb::test::nodeIs(window, QStringLiteral("n1"), NodeRunState::Running), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(nwb::test::connected(window, target), kWaitMs);
         QTreeWidgetItem* item = window.navigator()->itemFor(target, ViewKind::KeyValue);
         QVERIFY(item);
         QCOMPARE(item->text(0), QStringLiteral("Key-Value"));
@@ -76,7 +62,7 @@ void TestKvView::embeddedNodeFromThePaletteAndBackAfterARestart() {
         CommandPalette palette(window.commands());
         palette.setFilter(QStringLiteral("n1 key"));
         QCOMPARE(palette.visibleCommands(), QStringList{QStringLiteral("Open n1 · Key-Value")});
-        QAction* open = command(window, QStringLiteral("Open n1 · Key-Value"));
+        QAction* open = nwb::test::paletteCommand(window, QStringLiteral("Open n1 · Key-Value"));
         QVERIFY(open);
         open->trigger();
         auto* panel = qobject_cast<KvPanel*>(window.view(target, ViewKind::KeyValue));
@@ -124,7 +110,7 @@ void TestKvView::serverProcessWithJetStream() {
     window.resize(1400, 820);
     window.show();
     QVERIFY(window.navigator()->itemFor(profileTargetKey(*id), ViewKind::KeyValue));
-    QVERIFY(command(window, QStringLiteral("Open staging · Key-Value")));
+    QVERIFY(nwb::test::paletteCommand(window, QStringLiteral("Open staging · Key-Value")));
     auto* panel =
         qobject_cast<KvPanel*>(window.openView(profileTargetKey(*id), ViewKind::KeyValue));
     QVERIFY(panel);

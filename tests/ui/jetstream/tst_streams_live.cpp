@@ -1,6 +1,8 @@
 // The Streams panel on an embedded node with JetStream (streams, a durable pull consumer,
 // updates in place, a deletion) and without it, as the workbench shows it.
 #include "engine/embed/node.h"
+#include "tests/ui/app/workbench_test_support.h"
+#include "tests/ui/jetstream/embedded_jetstream.h"
 #include "tests/ui/jetstream/jetstream_test_support.h"
 #include "ui/app/translations.h"
 #include "ui/browser/payload_viewer.h"
@@ -24,13 +26,6 @@ namespace {
 
 constexpr int kWaitMs = 10000;
 
-nwb::core::ServerOptions withJetStream(const QString& store_dir) {
-    nwb::core::ServerOptions options = Node::defaultOptions();
-    options.jetstream = true;
-    options.store_dir = store_dir.toStdString();
-    return options;
-}
-
 qint64 cell(StreamsPanel& panel, const QString& stream, int column) {
     const int row = panel.streamModel()->rowOf(stream);
     if (row < 0) return -1;
@@ -53,12 +48,6 @@ QStringList shownStreams(StreamsPanel& panel) {
     return names;
 }
 
-void saveScreenshot(QWidget* widget, const QString& name) {
-    QDir().mkpath(QStringLiteral(NWB_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(NWB_SCREENSHOT_DIR "/%1.png").arg(name);
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-}
-
 }  // namespace
 
 class TstStreamsLive : public QObject {
@@ -76,7 +65,7 @@ private slots:
 
 void TstStreamsLive::streamsAndConsumersOfAnEmbeddedNode() {
     QTemporaryDir store;
-    Node node("streams-n1", withJetStream(store.path()));
+    Node node("streams-n1", nwb::test::withJetStream(store.path()));
     QVERIFY2(node.start(), node.error().c_str());
     auto nc = nwb::test::connect(node.clientUrl());
     QVERIFY(nc);
@@ -161,7 +150,7 @@ void TstStreamsLive::streamsAndConsumersOfAnEmbeddedNode() {
     QCOMPARE(detail.value(u"config").toObject().value(u"name").toString(),
              QStringLiteral("ORDERS"));
     QCOMPARE(detail.value(u"state").toObject().value(u"messages").toInteger(), 5);
-    saveScreenshot(&panel, QStringLiteral("streams_view"));
+    nwb::test::screenshotOf(&panel, QStringLiteral("streams_view"));
 
     // More messages: the timer's refresh updates the rows in place; the selection stays.
     const QPersistentModelIndex selected =
@@ -231,7 +220,7 @@ void TstStreamsLive::nodeWithoutJetStream() {
         kWaitMs);
     QVERIFY(!panel.streamView()->isVisible());
     QCOMPARE(panel.statusText(), QString());
-    saveScreenshot(&panel, QStringLiteral("streams_view_no_jetstream"));
+    nwb::test::screenshotOf(&panel, QStringLiteral("streams_view_no_jetstream"));
 }
 
 void TstStreamsLive::notConnected() {

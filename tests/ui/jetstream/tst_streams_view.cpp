@@ -2,6 +2,7 @@
 // the command palette, restored on restart; on an embedded node and on a server process
 // ($NWB_TEST_SERVER: nwb-server, or Debian's nats-server) with and without JetStream.
 #include "tests/integration/server_process.h"
+#include "tests/ui/app/main_window_probes.h"
 #include "tests/ui/app/workbench_test_support.h"
 #include "tests/ui/jetstream/jetstream_test_support.h"
 #include "ui/app/command_palette.h"
@@ -31,25 +32,9 @@ namespace {
 
 constexpr int kWaitMs = 15000;
 
-bool nodeRunning(MainWindow& window) {
-    const NodeInfo* n = window.cluster()->find(QStringLiteral("n1"));
-    return n && n->state == NodeRunState::Running;
-}
-
-bool connected(MainWindow& window, const QString& target) {
-    NatsSession* session = window.sessions()->find(target);
-    return session && session->state() == SessionState::Connected;
-}
-
 qint64 messagesOf(StreamsPanel* panel, const QString& stream) {
     const int row = panel ? panel->streamModel()->rowOf(stream) : -1;
     return row < 0 ? -1 : panel->streamModel()->row(row).messages;
-}
-
-QAction* command(MainWindow& window, const QString& text) {
-    for (QAction* action : window.commands())
-        if (action->text() == text) return action;
-    return nullptr;
 }
 
 }  // namespace
@@ -74,8 +59,9 @@ void TestStreamsView::embeddedNodeFromThePaletteAndBackAfterARestart() {
         MainWindow window(sandbox.database, {});
         window.resize(1400, 820);
         window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(nodeRunning(window), kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(connected(window, target), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nwb::test::nodeIs(window, QStringLiteral("n1"), NodeRunState::Running), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(nwb::test::connected(window, target), kWaitMs);
         QTreeWidgetItem* item = window.navigator()->itemFor(target, ViewKind::Streams);
         QVERIFY(item);
         QCOMPARE(item->text(0), QStringLiteral("Streams"));
@@ -97,7 +83,7 @@ void TestStreamsView::embeddedNodeFromThePaletteAndBackAfterARestart() {
         CommandPalette palette(window.commands());
         palette.setFilter(QStringLiteral("n1 streams"));
         QCOMPARE(palette.visibleCommands(), QStringList{QStringLiteral("Open n1 · Streams")});
-        QAction* open = command(window, QStringLiteral("Open n1 · Streams"));
+        QAction* open = nwb::test::paletteCommand(window, QStringLiteral("Open n1 · Streams"));
         QVERIFY(open);
         open->trigger();
         auto* panel = qobject_cast<StreamsPanel*>(window.view(target, ViewKind::Streams));
@@ -149,7 +135,7 @@ void TestStreamsView::serverProcessWithJetStream() {
     MainWindow window(sandbox.database, {.initial_nodes = 0, .restore_state = false});
     window.show();
     QVERIFY(window.navigator()->itemFor(profileTargetKey(*id), ViewKind::Streams));
-    QVERIFY(command(window, QStringLiteral("Open staging · Streams")));
+    QVERIFY(nwb::test::paletteCommand(window, QStringLiteral("Open staging · Streams")));
     auto* panel =
         qobject_cast<StreamsPanel*>(window.openView(profileTargetKey(*id), ViewKind::Streams));
     QVERIFY(panel);
